@@ -1,0 +1,118 @@
+import { CustomerDraftSchema, type Customer, type CustomerDraftInput } from '../../../shared/schemas/customer';
+import { CustomerIndex } from './customer-index';
+import type { KirjuriDatabase } from './database';
+import { SealedPageStore, type PageDamage } from './sealed-page-store';
+
+/**
+ * The customer register of an unlocked session: encrypted pages underneath, an in-memory search
+ * index on top. Everything decrypted lives here and is dropped by `close()` (lock).
+ *
+ * Every write is validated with the same zod schema as the form, because the data layer must not
+ * trust the UI either.
+ */
+export const CUSTOMER_STORE = 'customers';
+export const CUSTOMER_SCHEMA_VERSION = 1;
+/** Records per encrypted page; chosen by measurement (docs/performance.md). */
+export const CUSTOMER_PAGE_CAPACITY = 128;
+
+export class CustomerNotFoundError extends Error {
+  override readonly name = 'CustomerNotFoundError';
+}
+
+type Listener = () => void;
+
+export class CustomerRepository {
+  private readonly index = new CustomerIndex();
+  private readonly listeners = new Set<Listener>();
+  private revision = 0;
+
+  private constructor(
+    private readonly store: SealedPageStore<Customer>,
+    readonly damaged: readonly PageDamage[],
+  ) {}
+
+  /** Decrypts the register and builds the search index: after this, search answers at once. */
+  static async open(db: KirjuriDatabase, dataKey: CryptoKey): Promise<CustomerRepository> {
+    const store = new SealedPageStore<Customer>(db, dataKey, CUSTOMER_STORE, CUSTOMER_SCHEMA_VERSION, CUSTOMER_PAGE_CAPACITY);
+    const { records, damaged } = await store.load();
+    const repository = new CustomerRepository(store, damaged);
+    repository.index.build(records);
+    return repository;
+  }
+
+  get count(): number {
+    return this.store.size;
+  }
+
+  /** Changes whenever the register changes; React reads it through useSyncExternalStore. */
+  get version(): number {
+    return this.revision;
+  }
+
+  get(id: string): Customer | undefined {
+    return this.store.get(id);
+  }
+
+  search(query: string): string[] {
+    return this.index.search(query);
+  }
+
+  async create(draft: CustomerDraftInput, now = Date.now()): Promise<Customer> {
+    const values = CustomerDraftSchema.parse(draft);
+    const customer: Customer = { id: crypto.randomUUID(), ...values, createdAt: now, updatedAt: now };
+    await this.store.put(customer);
+    this.index.upsert(customer);
+    this.changed();
+    return customer;
+  }
+
+  /** Adds many customers in one all-or-nothing write (imports, demo data). */
+  async createMany(drafts: readonly CustomerDraftInput[], now = Date.now()): Promise<Customer[]> {
+    const customers = drafts.map((draft): Customer => ({
+      id: crypto.randomUUID(),
+      ...CustomerDraftSchema.parse(draft),
+      createdAt: now,
+      updatedAt: now,
+    }));
+    await this.store.putMany(customers);
+    for (const customer of customers) this.index.upsert(customer);
+    this.changed();
+    return customers;
+  }
+
+  async update(id: string, draft: CustomerDraftInput, now = Date.now()): Promise<Customer> {
+    const current = this.store.get(id);
+    if (!current) throw new CustomerNotFoundError('no such customer');
+    const values = CustomerDraftSchema.parse(draft);
+    const customer: Customer = { ...current, ...values, updatedAt: Math.max(now, current.updatedAt) };
+    await this.store.put(customer);
+    this.index.upsert(customer);
+    this.changed();
+    return customer;
+  }
+
+  async delete(id: string): Promise<void> {
+    if (!this.store.has(id)) throw new CustomerNotFoundError('no such customer');
+    await this.store.delete(id);
+    this.index.remove(id);
+    this.changed();
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Forgets every decrypted customer and the key reference (lock). */
+  async close(): Promise<void> {
+    await this.store.close();
+    this.index.clear();
+    this.changed();
+    this.listeners.clear();
+  }
+
+  private changed(): void {
+    this.revision += 1;
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,123 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Form } from 'react-aria-components';
+import { assessPassphrase, MIN_PASSPHRASE_LENGTH, type StrengthVerdict } from '../../../../shared/domain/passphrase-strength';
+import { BusinessSchema, EMPTY_BUSINESS, OwnerSchema, type BusinessInput } from '../../../../shared/schemas/business';
+import { V } from '../../../../shared/schemas/fields';
+import { fieldErrors, focusFirstInvalid } from '../../components/form-errors';
+import { PassphraseMeter } from '../../components/PassphraseMeter';
+import { ErrorMessage } from '../../components/StatusMessage';
+import { TextField } from '../../components/TextField';
+import { useSessionStore } from '../session/SessionContext';
+
+type Errors = Record<string, string>;
+
+/** First start: the business (the controller of the register) and the owner's passphrase. */
+export function SetupScreen() {
+  const { t } = useTranslation();
+  const store = useSessionStore();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [business, setBusiness] = useState<BusinessInput>(EMPTY_BUSINESS);
+  const [ownerName, setOwnerName] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [verdict, setVerdict] = useState<StrengthVerdict | null>(null);
+  const [isChecking, setChecking] = useState(false);
+  const [isBusy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const userInputs = [business.name ?? '', ownerName];
+  const userInputsKey = userInputs.join('\u0000');
+
+  useEffect(() => {
+    if (passphrase === '') {
+      setVerdict(null);
+      return;
+    }
+    let isCurrent = true;
+    setChecking(true);
+    const timer = setTimeout(() => {
+      void assessPassphrase(passphrase, userInputsKey.split('\u0000')).then((next) => {
+        if (!isCurrent) return;
+        setVerdict(next);
+        setChecking(false);
+      });
+    }, 150);
+    return () => {
+      isCurrent = false;
+      clearTimeout(timer);
+    };
+  }, [passphrase, userInputsKey]);
+
+  useEffect(() => {
+    if (Object.keys(errors).length > 0) focusFirstInvalid(formRef.current);
+  }, [errors]);
+
+  const setField = (field: keyof BusinessInput) => (value: string) => setBusiness((b) => ({ ...b, [field]: value }));
+  const message = (field: string) => (errors[field] ? t(`validation.${errors[field]}` as 'validation.required') : undefined);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFailure(null);
+    const parsedBusiness = BusinessSchema.safeParse(business);
+    const parsedOwner = OwnerSchema.safeParse({ ownerName });
+    const strength = passphrase === '' ? null : await assessPassphrase(passphrase, userInputs);
+    setVerdict(strength);
+    const next: Errors = { ...fieldErrors(parsedBusiness.error), ...fieldErrors(parsedOwner.error) };
+    if (passphrase === '') next.passphrase = V.required;
+    else if (!strength?.isAcceptable) next.passphrase = V.weak;
+    if (confirm !== passphrase) next.passphraseConfirm = V.mismatch;
+    setErrors(next);
+    if (Object.keys(next).length > 0 || !parsedBusiness.success || !parsedOwner.success) return;
+    setBusy(true);
+    const isCreated = await store.setup({ business: parsedBusiness.data, ownerName: parsedOwner.data.ownerName, passphrase });
+    if (!isCreated) {
+      setBusy(false);
+      setFailure(t('setup.failed'));
+    }
+  }
+
+  return (
+    <main className="setup" aria-labelledby="setup-title">
+      <h1 id="setup-title">{t('setup.title')}</h1>
+      <p className="lead">{t('setup.intro')}</p>
+      <Form ref={formRef} onSubmit={(e) => void onSubmit(e)} validationBehavior="aria" className="setup-form">
+        <fieldset>
+          <legend>{t('setup.businessSection')}</legend>
+          <TextField name="name" label={t('setup.businessName')} value={business.name ?? ''} onChange={setField('name')} error={message('name')} isRequired autoFocus autoComplete="organization" />
+          <TextField name="businessId" label={t('setup.businessId')} hint={t('setup.businessIdHint')} value={business.businessId ?? ''} onChange={setField('businessId')} error={message('businessId')} isRequired />
+          <TextField name="street" label={t('setup.street')} value={business.street ?? ''} onChange={setField('street')} error={message('street')} isRequired />
+          <div className="field-row">
+            <TextField name="postalCode" label={t('setup.postalCode')} value={business.postalCode ?? ''} onChange={setField('postalCode')} error={message('postalCode')} isRequired inputMode="numeric" />
+            <TextField name="city" label={t('setup.city')} value={business.city ?? ''} onChange={setField('city')} error={message('city')} isRequired />
+          </div>
+          <p className="field-hint">{t('setup.privacyContactHint')}</p>
+          <TextField name="privacyEmail" type="email" label={t('setup.privacyEmail')} value={business.privacyEmail ?? ''} onChange={setField('privacyEmail')} error={message('privacyEmail')} />
+          <TextField name="privacyPhone" type="tel" label={t('setup.privacyPhone')} value={business.privacyPhone ?? ''} onChange={setField('privacyPhone')} error={message('privacyPhone')} />
+        </fieldset>
+        <fieldset>
+          <legend>{t('setup.ownerSection')}</legend>
+          <TextField name="ownerName" label={t('setup.ownerName')} value={ownerName} onChange={setOwnerName} error={message('ownerName')} isRequired autoComplete="name" />
+          <TextField
+            name="passphrase"
+            type="password"
+            label={t('setup.passphrase')}
+            hint={t('setup.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
+            value={passphrase}
+            onChange={setPassphrase}
+            error={message('passphrase')}
+            isRequired
+            autoComplete="new-password"
+          />
+          <PassphraseMeter id="passphrase-meter" verdict={verdict} isChecking={isChecking} />
+          <TextField name="passphraseConfirm" type="password" label={t('setup.passphraseConfirm')} value={confirm} onChange={setConfirm} error={message('passphraseConfirm')} isRequired autoComplete="new-password" />
+        </fieldset>
+        <ErrorMessage message={failure} />
+        <Button type="submit" className="button button-primary" isDisabled={isBusy}>
+          {isBusy ? t('setup.creating') : t('setup.submit')}
+        </Button>
+      </Form>
+    </main>
+  );
+}

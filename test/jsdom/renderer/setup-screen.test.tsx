@@ -1,0 +1,62 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from '../../support/render-app';
+
+async function fillBusiness(user: ReturnType<typeof userEvent.setup>) {
+  await user.type(screen.getByLabelText(/Yrityksen nimi/), 'Testisalonki');
+  await user.type(screen.getByLabelText(/Y-tunnus/), '0112038-9');
+  await user.type(screen.getByLabelText(/^Katuosoite/), 'Testikatu 1');
+  await user.type(screen.getByLabelText(/^Postinumero/), '00100');
+  await user.type(screen.getByLabelText(/^Postitoimipaikka/), 'Helsinki');
+  await user.type(screen.getByLabelText(/Tietosuoja-asioiden sähköposti/), 'tietosuoja@example.test');
+  await user.type(screen.getByLabelText(/Omistajan nimi/), 'Olga Omistaja');
+}
+
+describe('first start', () => {
+  it('refuses a weak passphrase with a reason in Finnish and creates nothing', async () => {
+    const user = userEvent.setup();
+    const { db } = await renderApp();
+    await fillBusiness(user);
+    await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), 'salasana123');
+    await user.type(screen.getByLabelText(/Tunnuslause uudelleen/), 'salasana123');
+    await user.click(screen.getByRole('button', { name: 'Luo rekisteri' }));
+
+    expect(await screen.findByText('Tunnuslause on liian heikko.')).toBeTruthy();
+    expect(screen.getByText('Liian lyhyt: vähintään 12 merkkiä.')).toBeTruthy();
+    expect(screen.getByText('Tämä muistuttaa yleistä salasanaa.')).toBeTruthy();
+    expect(screen.getByLabelText(/^Tunnuslause( \*)?$/).getAttribute('aria-invalid')).toBe('true');
+    expect(await db.meta.count()).toBe(0);
+    expect(await db.keySlots.count()).toBe(0);
+  });
+
+  it('explains an invalid Business ID and a passphrase mismatch next to the fields', async () => {
+    const user = userEvent.setup();
+    const { db } = await renderApp();
+    await fillBusiness(user);
+    await user.clear(screen.getByLabelText(/Y-tunnus/));
+    await user.type(screen.getByLabelText(/Y-tunnus/), '0112038-8');
+    await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), 'korppi-lumi-omena-puhelin');
+    await user.type(screen.getByLabelText(/Tunnuslause uudelleen/), 'korppi-lumi-omena-puhelix');
+    await user.click(screen.getByRole('button', { name: 'Luo rekisteri' }));
+
+    expect(await screen.findByText(/Y-tunnus ei kelpaa/)).toBeTruthy();
+    expect(screen.getByText('Tunnuslauseet eivät täsmää.')).toBeTruthy();
+    expect(await db.meta.count()).toBe(0);
+  });
+
+  it('creates the encrypted register with a strong passphrase and opens the customer list', async () => {
+    const user = userEvent.setup();
+    const { db } = await renderApp();
+    await fillBusiness(user);
+    await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), 'korppi-lumi-omena-puhelin');
+    await user.type(screen.getByLabelText(/Tunnuslause uudelleen/), 'korppi-lumi-omena-puhelin');
+    await user.click(screen.getByRole('button', { name: 'Luo rekisteri' }));
+
+    expect(await screen.findByRole('heading', { name: 'Asiakkaat' }, { timeout: 5000 })).toBeTruthy();
+    await waitFor(async () => expect(await db.keySlots.count()).toBe(1));
+    expect((await db.meta.get('vault'))?.businessName).toBe('Testisalonki');
+    // the business details are sealed: one settings page exists
+    expect(await db.pages.where('[store+page]').equals(['settings', 0]).count()).toBe(1);
+  });
+});

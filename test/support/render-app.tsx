@@ -1,0 +1,34 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from '@testing-library/react';
+import { App } from '../../renderer/src/App';
+import { createVault } from '../../renderer/src/db/vault';
+import { SessionStore } from '../../renderer/src/features/session/session-store';
+import { createI18n } from '../../renderer/src/i18n';
+import { RENDERER_API_KEY } from '../../shared/ipc/renderer-api';
+import { freshDatabase } from './fresh-db';
+import { createInProcessBridge } from './ipc-bridge';
+
+export const OWNER_PASSPHRASE = 'korppi-lumi-omena-puhelin';
+
+/**
+ * Renders the real App against a real (fake-indexeddb) database and the real main-process
+ * handlers behind the in-process bridge, exactly as the preload would expose them.
+ */
+export async function renderApp(options: { withVault?: boolean } = {}) {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'kirjuri-jsdom-'));
+  const bridge = createInProcessBridge({ userDataDir, origin: window.location.origin });
+  window[RENDERER_API_KEY] = bridge.api;
+  const db = freshDatabase();
+  let ownerId: string | null = null;
+  if (options.withVault) {
+    const session = await createVault(db, { businessName: 'Testisalonki', ownerName: 'Olga Omistaja', passphrase: OWNER_PASSPHRASE });
+    ownerId = session.user.id;
+  }
+  const store = new SessionStore(db);
+  await store.init();
+  const i18n = await createI18n('fi');
+  const view = render(<App store={store} i18n={i18n} />);
+  return { ...view, store, db, bridge, ownerId, i18n };
+}
