@@ -8,12 +8,16 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Bundle main's few dependencies (zod): the packaged app then needs no node_modules at all.
+      externalizeDeps: false,
       rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
     },
   },
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require only 'electron': everything else must be bundled in.
+      externalizeDeps: false,
       // A sandboxed preload cannot be an ES module: Electron loads it as CommonJS.
       rollupOptions: {
         input: { index: resolve(root, 'electron/preload/index.ts') },
@@ -28,6 +32,7 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,
+      minify: true,
       // No inline scripts or styles: the CSP forbids them, so Vite must emit files only.
       assetsInlineLimit: 0,
       modulePreload: { polyfill: false },

@@ -3,7 +3,7 @@
  * `Åström` → `astrom`), whitespace collapsed. ASCII input takes a fast path, because this runs
  * for every customer when the register is unlocked.
  */
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 const MARKS = /\p{M}+/gu;
 const SPECIAL: Record<string, string> = { ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ł: 'l', ı: 'i' };
 const SPECIAL_RE = /[ßøæœđłı]/g;

@@ -46,7 +46,7 @@ export function readVaultMeta(db: KirjuriDatabase): Promise<VaultMetaRow | undef
 export async function createVault(
   db: KirjuriDatabase,
   input: CreateVaultInput,
-  initialPages: (dataKey: CryptoKey) => Promise<PageRow[]> = async () => [],
+  initialPages: (dataKey: CryptoKey) => Promise<PageRow[]> = () => Promise.resolve([]),
 ): Promise<VaultSession> {
   if (await readVaultMeta(db)) throw new VaultExistsError('a vault already exists');
   const now = input.now ?? Date.now();

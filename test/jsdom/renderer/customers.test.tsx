@@ -1,7 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { CustomerRepository } from '../../../renderer/src/db/customer-repository';
 import { OWNER_PASSPHRASE, renderApp } from '../../support/render-app';
 import { syntheticCustomer } from '../../support/synthetic';
 
@@ -13,7 +12,7 @@ async function unlocked() {
   await screen.findByRole('heading', { name: 'Asiakkaat' }, { timeout: 5000 });
   const state = app.store.getState();
   if (state.status !== 'unlocked') throw new Error('not unlocked');
-  return { ...app, user, repository: state.customers as CustomerRepository };
+  return { ...app, user, repository: state.customers };
 }
 
 const optionNames = () => within(screen.getByRole('listbox')).queryAllByRole('option').map((o) => o.querySelector('.result-name')?.textContent);

@@ -14,7 +14,7 @@ describe('unlock', () => {
 
     expect(await screen.findByText('Väärä tunnuslause. Mitään ei muutettu; yritä uudelleen.', undefined, { timeout: 5000 })).toBeTruthy();
     expect(store.getState().status).toBe('locked');
-    expect((screen.getByLabelText(/^Tunnuslause( \*)?$/) as HTMLInputElement).value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>(/^Tunnuslause( \*)?$/).value).toBe('');
     expect(await db.keySlots.toArray()).toEqual(slotsBefore);
   });
 

@@ -30,13 +30,10 @@ export function SetupScreen() {
   const userInputs = [business.name ?? '', ownerName];
   const userInputsKey = userInputs.join('\u0000');
 
+  // Re-assess shortly after typing stops; a stale answer for older text is ignored.
   useEffect(() => {
-    if (passphrase === '') {
-      setVerdict(null);
-      return;
-    }
+    if (passphrase === '') return;
     let isCurrent = true;
-    setChecking(true);
     const timer = setTimeout(() => {
       void assessPassphrase(passphrase, userInputsKey.split('\u0000')).then((next) => {
         if (!isCurrent) return;
@@ -49,6 +46,12 @@ export function SetupScreen() {
       clearTimeout(timer);
     };
   }, [passphrase, userInputsKey]);
+
+  function onPassphrase(value: string) {
+    setPassphrase(value);
+    setChecking(value !== '');
+    if (value === '') setVerdict(null);
+  }
 
   useEffect(() => {
     if (Object.keys(errors).length > 0) focusFirstInvalid(formRef.current);
@@ -105,7 +108,7 @@ export function SetupScreen() {
             label={t('setup.passphrase')}
             hint={t('setup.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
             value={passphrase}
-            onChange={setPassphrase}
+            onChange={onPassphrase}
             error={message('passphrase')}
             isRequired
             autoComplete="new-password"

@@ -1,0 +1,89 @@
+import { fileURLToPath } from 'node:url';
+import { app, ipcMain, Menu, powerMonitor, protocol, session, type BrowserWindow } from 'electron';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from '../../shared/app-origin';
+import { createEventSender, registerHandlers } from './ipc/handle';
+import { createAllHandlers, createMainServices } from './ipc/register-all';
+import { forwardLockEvents } from './lock-events';
+import { createLogger } from './logger';
+import { installNavigationGuards } from './security/navigation';
+import { denyAllPermissions } from './security/permissions';
+import { createBundleHandler, registerAppScheme } from './security/protocol';
+import { createMainWindow } from './window';
+
+/**
+ * Composition root of the main process: process hardening, the app:// protocol, IPC and the
+ * window. No business logic lives here; each piece is a tested module.
+ */
+
+// Files we create are readable by this user only (acceptance check E8), as Signal does.
+process.umask(0o077);
+
+const logger = createLogger();
+const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
+const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+
+// Both must happen before `ready`: every renderer sandboxed (E1), app:// privileged (E2, E3).
+app.enableSandbox();
+registerAppScheme(protocol);
+
+// One process only (E9): two would write the same IndexedDB and backup files.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (mainWindow === null || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  // Every web contents, whatever creates it, gets the navigation and window guards (E5).
+  app.on('web-contents-created', (_event, contents) => {
+    installNavigationGuards(contents, { expectedOrigin: APP_ORIGIN, logger });
+  });
+
+  // Every session denies every permission (E6).
+  app.on('session-created', (created) => {
+    denyAllPermissions(created, logger);
+  });
+
+  app.on('window-all-closed', () => {
+    app.quit();
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      denyAllPermissions(session.defaultSession, logger);
+      protocol.handle(APP_SCHEME, createBundleHandler(rendererDir));
+
+      const services = createMainServices({ userDataDir: app.getPath('userData'), logger });
+      const facts = {
+        version: app.getVersion(),
+        platform: process.platform,
+        isPackaged: app.isPackaged,
+        expectedOrigin: APP_ORIGIN,
+      };
+      registerHandlers(ipcMain, createAllHandlers(facts, services), { expectedOrigin: APP_ORIGIN, logger });
+
+      // No default menu (its View menu offers reload and devtools). macOS keeps it: without an
+      // Edit menu, Cmd+C / Cmd+V stop working in text fields there.
+      if (app.isPackaged && process.platform !== 'darwin') Menu.setApplicationMenu(null);
+      mainWindow = createMainWindow({
+        preloadPath,
+        isPackaged: app.isPackaged,
+        entryUrl: APP_ENTRY_URL,
+        logger,
+      });
+      const stopLockEvents = forwardLockEvents(powerMonitor, createEventSender(mainWindow.webContents, logger));
+      mainWindow.on('closed', () => {
+        stopLockEvents();
+        mainWindow = null;
+      });
+    })
+    .catch((error: unknown) => {
+      logger.error('app.start_failed', { errorName: error instanceof Error ? error.name : 'unknown' });
+      app.exit(1);
+    });
+}
