@@ -30,5 +30,5 @@ export async function renderApp(options: { withVault?: boolean } = {}) {
   await store.init();
   const i18n = await createI18n('fi');
   const view = render(<App store={store} i18n={i18n} />);
-  return { ...view, store, db, bridge, ownerId, i18n };
+  return { ...view, store, db, bridge, ownerId, i18n, userDataDir };
 }
