@@ -1,0 +1,193 @@
+import { Dexie } from 'dexie';
+import { z } from 'zod';
+import { CustomerRepository } from '../../../renderer/src/db/customer-repository';
+import { KirjuriDatabase } from '../../../renderer/src/db/database';
+import { deriveWrappingKey } from '../../../renderer/src/db/kdf';
+import { createVault, unlockVault } from '../../../renderer/src/db/vault';
+import { demoCustomers, seededRandom } from '../../../shared/domain/demo-data';
+import { foldText } from '../../../shared/domain/text-fold';
+import type { Customer } from '../../../shared/schemas/customer';
+
+/**
+ * The benchmark page: the app's REAL data layer (vault, sealed pages, repository, search) next
+ * to reference measurements with plain, unencrypted Dexie in the same page. The runner
+ * (test/bench/run.ts) drives it through Playwright and does the statistics.
+ */
+z.config({ jitless: true });
+
+const PASSPHRASE = 'bench-korppi-lumi-omena-puhelin';
+const OURS = 'kirjuri-bench';
+const REFERENCE = 'kirjuri-bench-reference';
+
+class ReferenceDb extends Dexie {
+  customers!: Dexie.Table<Customer, string>;
+  constructor() {
+    super(REFERENCE, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({ customers: 'id' });
+  }
+}
+
+let ownerId = '';
+let repository: CustomerRepository | null = null;
+let ids: string[] = [];
+let referenceHay: { id: string; text: string }[] = [];
+
+const now = () => performance.now();
+
+async function freshDatabases(): Promise<void> {
+  repository = null;
+  await Dexie.delete(OURS);
+  await Dexie.delete(REFERENCE);
+}
+
+/** Times `fn`; repeats it until at least 2 ms have passed so sub-millisecond work is measurable. */
+function timeSync(fn: () => unknown): number {
+  let runs = 0;
+  const start = now();
+  let elapsed = 0;
+  do {
+    fn();
+    runs += 1;
+    elapsed = now() - start;
+  } while (elapsed < 2);
+  return elapsed / runs;
+}
+
+const api = {
+  /** Fresh databases holding the same `size` customers: ours encrypted, the reference plain. */
+  async seed(size: number) {
+    await freshDatabases();
+    const db = new KirjuriDatabase(OURS);
+    const session = await createVault(db, { businessName: 'Benchmark', ownerName: 'Owner', passphrase: PASSPHRASE });
+    ownerId = session.user.id;
+    const repo = await CustomerRepository.open(db, session.dataKey);
+    const created = await repo.createMany(demoCustomers(size, 42));
+    const ref = new ReferenceDb();
+    await ref.customers.bulkPut(created);
+    ids = created.map((c) => c.id);
+    const jsonBytes = new TextEncoder().encode(JSON.stringify(created)).byteLength;
+    await repo.close();
+    db.close();
+    ref.close();
+    return { jsonBytes };
+  },
+
+  /** Correct passphrase → searchable register, split into KDF+unwrap and the rest. */
+  async unlock() {
+    repository = null;
+    const db = new KirjuriDatabase(OURS);
+    const t0 = now();
+    const session = await unlockVault(db, ownerId, PASSPHRASE);
+    const t1 = now();
+    repository = await CustomerRepository.open(db, session.dataKey);
+    repository.search('a');
+    const t2 = now();
+    return { kdfMs: t1 - t0, dataMs: t2 - t1, count: repository.count };
+  },
+
+  /** Reference: the same KDF, then plain Dexie toArray of the same customers. */
+  async referenceUnlock() {
+    const db = new KirjuriDatabase(OURS);
+    const slot = (await db.keySlots.toArray())[0]!;
+    db.close();
+    const t0 = now();
+    await deriveWrappingKey(PASSPHRASE, slot.kdf);
+    const t1 = now();
+    const ref = new ReferenceDb();
+    const rows = await ref.customers.toArray();
+    const t2 = now();
+    ref.close();
+    return { kdfMs: t1 - t0, dataMs: t2 - t1, count: rows.length };
+  },
+
+  /** 200 realistic front-desk queries built from the register itself. */
+  queries(count: number): string[] {
+    const customers = demoCustomers(Math.min(ids.length, 2_000), 42);
+    const out: string[] = [];
+    const random = seededRandom(7);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    while (out.length < count) {
+      const c = pick(customers);
+      const digits = (c.phone ?? '').replace(/\D/g, '');
+      const kind = out.length % 10;
+      if (kind === 0) out.push(c.lastName!.slice(0, 3));
+      else if (kind === 1) out.push(foldText(c.lastName!).slice(0, 4));
+      else if (kind === 2) out.push(`${c.firstName} ${c.lastName!.slice(0, 2)}`);
+      else if (kind === 3) out.push(`${digits.slice(0, 3)} ${digits.slice(3, 6)}`);
+      else if (kind === 4) out.push(`+358${digits.slice(1, 7)}`);
+      else if (kind === 5) out.push(digits.slice(2, 8));
+      else if (kind === 6) out.push((c.email || 'aino.').slice(0, 6));
+      else if (kind === 7) out.push(c.firstName!.slice(0, 2));
+      else if (kind === 8) out.push(foldText(c.firstName!));
+      else out.push(c.lastName!);
+    }
+    return out;
+  },
+
+  search(queries: string[]): number[] {
+    const repo = repository;
+    if (!repo) throw new Error('not unlocked');
+    return queries.map((q) => timeSync(() => repo.search(q)));
+  },
+
+  /** Reference: a plain linear substring scan over pre-lowercased strings. */
+  async prepareReferenceSearch() {
+    const ref = new ReferenceDb();
+    const rows = await ref.customers.toArray();
+    ref.close();
+    referenceHay = rows.map((c) => ({ id: c.id, text: `${c.firstName} ${c.lastName} ${c.email} ${c.phone}`.toLowerCase() }));
+  },
+
+  referenceSearch(queries: string[]): number[] {
+    return queries.map((q) =>
+      timeSync(() => {
+        const needle = q.toLowerCase();
+        const found: string[] = [];
+        for (const row of referenceHay) if (row.text.includes(needle)) found.push(row.id);
+        return found;
+      }),
+    );
+  },
+
+  /** Edit and save one customer: encrypt its page, strict write, index update. */
+  async save(count: number): Promise<number[]> {
+    const repo = repository;
+    if (!repo) throw new Error('not unlocked');
+    const random = seededRandom(11);
+    const times: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const id = ids[Math.floor(random() * ids.length)]!;
+      const current = repo.get(id)!;
+      const t0 = now();
+      await repo.update(id, { ...current, notes: `Muokattu ${i}` });
+      times.push(now() - t0);
+    }
+    return times;
+  },
+
+  /** Reference: a plain single put with strict durability. */
+  async referenceSave(count: number): Promise<number[]> {
+    const ref = new ReferenceDb();
+    const random = seededRandom(11);
+    const times: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const id = ids[Math.floor(random() * ids.length)]!;
+      const current = (await ref.customers.get(id))!;
+      const t0 = now();
+      await ref.customers.put({ ...current, notes: `Muokattu ${i}` });
+      times.push(now() - t0);
+    }
+    ref.close();
+    return times;
+  },
+
+  async lock() {
+    await repository?.close();
+    repository = null;
+    referenceHay = [];
+  },
+};
+
+Object.assign(window, { kirjuriBench: api });
+export type BenchApi = typeof api;
+document.getElementById('status')!.textContent = 'ready';
