@@ -38,7 +38,8 @@ export function formatPhone(e164: string): string {
  * Plain string work (no parsing): it runs for every customer when the register is unlocked.
  */
 export function phoneSearchDigits(e164: string): { international: string; national: string } {
-  const international = e164.replace(/\D/g, '');
+  // E.164 is '+' and digits only, so slicing the '+' gives the digits without a regex.
+  const international = e164.startsWith('+') ? e164.slice(1) : e164.replace(/\D/g, '');
   const national = international.startsWith('358') ? `0${international.slice(3)}` : international;
   return { international, national };
 }

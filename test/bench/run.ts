@@ -123,6 +123,7 @@ async function main(): Promise<void> {
   };
 
   const entries: Entry[] = [];
+  const breakdowns: Record<string, number>[] = [];
   for (const size of SIZES) {
     const kdf: number[] = [];
     const refKdf: number[] = [];
@@ -157,6 +158,7 @@ async function main(): Promise<void> {
       save.push(p95(await call('save', SAVES)));
       refSave.push(p95(await call('referenceSave', SAVES)));
       await call('lock');
+      if (rep === REPETITIONS - 1) breakdowns.push({ size, ...(await call('breakdown')) });
     }
     entries.push(
       entry('kdf', size, kdf, null, null, 'PBKDF2-SHA256 600,000 iterations + AES-KW unwrap'),
@@ -177,10 +179,12 @@ async function main(): Promise<void> {
     machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memory_gb: Math.round(totalmem() / 2 ** 30), chromium: chromiumVersion, node: process.version },
     duration_s: Math.round((Date.now() - started) / 1000),
     entries,
+    breakdown: breakdowns.map((b) => Object.fromEntries(Object.entries(b).map(([k, v]) => [k, round(v)]))),
   };
   await mkdir(OUT, { recursive: true });
   await writeFile(join(OUT, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
   printTable(result.entries);
+  process.stdout.write(`\nwhere the time goes (last repetition):\n${result.breakdown.map((b) => JSON.stringify(b)).join('\n')}\n`);
   process.stdout.write(`\n${result.machine.chromium}, ${result.machine.cores} cores; ${result.duration_s} s; bench/results/latest.json\n`);
   await context.close();
   await server.close();

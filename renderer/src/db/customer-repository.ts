@@ -22,22 +22,22 @@ export class CustomerNotFoundError extends Error {
 type Listener = () => void;
 
 export class CustomerRepository {
-  private readonly index = new CustomerIndex();
   private readonly listeners = new Set<Listener>();
   private revision = 0;
 
   private constructor(
     private readonly store: SealedPageStore<Customer>,
     readonly damaged: readonly PageDamage[],
+    private readonly index: CustomerIndex,
   ) {}
 
   /** Decrypts the register and builds the search index: after this, search answers at once. */
   static async open(db: KirjuriDatabase, dataKey: CryptoKey): Promise<CustomerRepository> {
     const store = new SealedPageStore<Customer>(db, dataKey, CUSTOMER_STORE, CUSTOMER_SCHEMA_VERSION, CUSTOMER_PAGE_CAPACITY);
-    const { records, damaged } = await store.load();
-    const repository = new CustomerRepository(store, damaged);
-    repository.index.build(records);
-    return repository;
+    const index = new CustomerIndex();
+    const { damaged } = await store.load((records) => index.add(records));
+    index.finish();
+    return new CustomerRepository(store, damaged, index);
   }
 
   get count(): number {

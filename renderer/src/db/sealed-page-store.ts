@@ -22,6 +22,9 @@ export interface LoadResult<T> {
   damaged: PageDamage[];
 }
 
+/** Pages per read request when loading; small enough to overlap reading with decrypting. */
+const LOAD_CHUNK_PAGES = 16;
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -51,31 +54,47 @@ export class SealedPageStore<T extends { id: string }> {
     this.key = key;
   }
 
-  /** Reads and decrypts every page of the store. A damaged page is reported, the rest load. */
-  async load(): Promise<LoadResult<T>> {
+  /**
+   * Reads and decrypts every page of the store. A damaged page is reported, the rest load.
+   *
+   * Pages are fetched in chunks that are all requested at once, and each chunk is decrypted
+   * and handed to `onRecords` as soon as it arrives: IndexedDB reads (in the browser process)
+   * overlap with decryption (WebCrypto's threads) and with parsing and indexing (this thread).
+   */
+  async load(onRecords?: (records: T[]) => void): Promise<LoadResult<T>> {
     const key = this.requireKey();
-    const rows = await this.db.pages
-      .where('[store+page]')
-      .between([this.store, Dexie.minKey], [this.store, Dexie.maxKey])
-      .toArray();
-    const opened = await Promise.all(rows.map((row) => this.openPage(key, row)));
+    const range = this.db.pages.where('[store+page]').between([this.store, Dexie.minKey], [this.store, Dexie.maxKey]);
+    const keys = await range.primaryKeys();
+    const chunks: (typeof keys)[] = [];
+    for (let i = 0; i < keys.length; i += LOAD_CHUNK_PAGES) chunks.push(keys.slice(i, i + LOAD_CHUNK_PAGES));
     const damaged: PageDamage[] = [];
     const records: T[] = [];
-    for (const [i, result] of opened.entries()) {
-      const page = rows[i]!.page;
-      this.nextPage = Math.max(this.nextPage, page + 1);
-      if ('reason' in result) {
-        this.damaged.add(page);
-        damaged.push(result);
-        continue;
-      }
-      this.pages.set(page, result.records);
-      for (const record of result.records) {
-        this.pageOf.set(record.id, page);
-        this.byId.set(record.id, record);
-        records.push(record);
-      }
-    }
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        const rows = await this.db.pages.bulkGet(chunk);
+        const opened = await Promise.all(rows.map((row) => (row ? this.openPage(key, row) : null)));
+        const chunkRecords: T[] = [];
+        for (const [i, result] of opened.entries()) {
+          if (result === null) continue;
+          const page = rows[i]!.page;
+          this.nextPage = Math.max(this.nextPage, page + 1);
+          if ('reason' in result) {
+            this.damaged.add(page);
+            damaged.push(result);
+            continue;
+          }
+          this.pages.set(page, result.records);
+          for (const record of result.records) {
+            this.pageOf.set(record.id, page);
+            this.byId.set(record.id, record);
+            chunkRecords.push(record);
+          }
+        }
+        for (const record of chunkRecords) records.push(record);
+        onRecords?.(chunkRecords);
+      }),
+    );
+    damaged.sort((a, b) => a.page - b.page);
     return { records, damaged };
   }
 

@@ -1,6 +1,9 @@
 import { Dexie } from 'dexie';
 import { z } from 'zod';
-import { CustomerRepository } from '../../../renderer/src/db/customer-repository';
+import { associatedData, toBytes, unseal } from '../../../renderer/src/db/crypto';
+import { CustomerIndex } from '../../../renderer/src/db/customer-index';
+import { CUSTOMER_PAGE_CAPACITY, CustomerRepository } from '../../../renderer/src/db/customer-repository';
+import { sealPage } from '../../../renderer/src/db/sealed-page-store';
 import { KirjuriDatabase } from '../../../renderer/src/db/database';
 import { deriveWrappingKey } from '../../../renderer/src/db/kdf';
 import { createVault, unlockVault } from '../../../renderer/src/db/vault';
@@ -179,6 +182,31 @@ const api = {
     }
     ref.close();
     return times;
+  },
+
+  /** Where the time goes: the unlock and save paths split into their steps (for docs/performance.md). */
+  async breakdown() {
+    const db = new KirjuriDatabase(OURS);
+    const { dataKey } = await unlockVault(db, ownerId, PASSPHRASE);
+    const t0 = now();
+    const rows = await db.pages.where('[store+page]').between(['customers', Dexie.minKey], ['customers', Dexie.maxKey]).toArray();
+    const t1 = now();
+    const plain = await Promise.all(rows.map((r) => unseal(dataKey, { iv: toBytes(r.iv), ct: toBytes(r.ct) }, associatedData('customers', String(r.page), r.v))));
+    const t2 = now();
+    const decoder = new TextDecoder();
+    const records = plain.flatMap((bytes) => JSON.parse(decoder.decode(bytes)) as Customer[]);
+    const t3 = now();
+    const index = new CustomerIndex();
+    index.build(records);
+    const t4 = now();
+    const page = records.slice(0, CUSTOMER_PAGE_CAPACITY);
+    const t5 = now();
+    const sealed = await sealPage(dataKey, 'customers', 0, 1, page);
+    const t6 = now();
+    await db.pages.put(sealed);
+    const t7 = now();
+    db.close();
+    return { readMs: t1 - t0, decryptMs: t2 - t1, parseMs: t3 - t2, indexMs: t4 - t3, sealPageMs: t6 - t5, putPageMs: t7 - t6, pageBytes: sealed.ct.byteLength, pages: rows.length };
   },
 
   async lock() {
