@@ -21,7 +21,7 @@ const QUICK = process.argv.includes('--quick');
 const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const REPETITIONS = 3;
 const QUERIES = 200;
-const SAVES = 40;
+const SAVES = 100;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface Entry {
@@ -155,8 +155,9 @@ async function main(): Promise<void> {
       search.push(p95(await call('search', queries)));
       await call('prepareReferenceSearch');
       refSearch.push(p95(await call('referenceSearch', queries)));
-      save.push(p95(await call('save', SAVES)));
-      refSave.push(p95(await call('referenceSave', SAVES)));
+      const saves = await call('save', SAVES);
+      save.push(p95(saves.ours));
+      refSave.push(p95(saves.reference));
       await call('lock');
       if (rep === REPETITIONS - 1) breakdowns.push({ size, ...(await call('breakdown')) });
     }

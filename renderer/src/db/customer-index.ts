@@ -17,12 +17,15 @@ export class CustomerIndex {
   private ids: string[] = [];
   /** Finnish sort key of `last first` (Å, Ä, Ö after Z). */
   private keys: string[] = [];
-  /** ` first last email`, folded: what text queries search, and whose start is the name. */
+  /**
+   * ` first last email \u0001phone`, folded: everything a query searches, in one string, so a
+   * keystroke costs one substring test per customer. The name comes first (ranking tests its
+   * start); the phone is in national digits (`0401234567`; foreign numbers in international
+   * digits) after a `\u0001` that marks where it starts.
+   */
   private texts: string[] = [];
   /** `last first`, folded: for "the query starts the name" ranking. */
   private reversed: string[] = [];
-  /** E.164 digits without '+', e.g. `358401234567`. */
-  private phones: string[] = [];
   /** Rows added since the last `finish()`; they are not in order yet. */
   private unsorted = 0;
   /** Names repeat a lot in any register (Virtanen, Korhonen…): fold each distinct one once per build. */
@@ -46,9 +49,8 @@ export class CustomerIndex {
       const last = this.fold(c.lastName);
       this.ids.push(c.id);
       this.keys.push(`${this.sortKey(c.lastName)} ${this.sortKey(c.firstName)}`);
-      this.texts.push(` ${first} ${last} ${foldText(c.email)}`);
+      this.texts.push(searchText(first, last, c));
       this.reversed.push(`${last} ${first}`);
-      this.phones.push(c.phone ? phoneSearchDigits(c.phone).international : '');
       this.unsorted += 1;
     }
   }
@@ -82,7 +84,6 @@ export class CustomerIndex {
     this.keys = permute(this.keys);
     this.texts = permute(this.texts);
     this.reversed = permute(this.reversed);
-    this.phones = permute(this.phones);
   }
 
   private fold(s: string): string {
@@ -106,15 +107,14 @@ export class CustomerIndex {
     const last = foldText(customer.lastName);
     this.ids.splice(at, 0, customer.id);
     this.keys.splice(at, 0, key);
-    this.texts.splice(at, 0, ` ${first} ${last} ${foldText(customer.email)}`);
+    this.texts.splice(at, 0, searchText(first, last, customer));
     this.reversed.splice(at, 0, `${last} ${first}`);
-    this.phones.splice(at, 0, customer.phone ? phoneSearchDigits(customer.phone).international : '');
   }
 
   remove(id: string): void {
     const at = this.ids.indexOf(id);
     if (at < 0) return;
-    for (const column of [this.ids, this.keys, this.texts, this.reversed, this.phones]) column.splice(at, 1);
+    for (const column of [this.ids, this.keys, this.texts, this.reversed]) column.splice(at, 1);
   }
 
   clear(): void {
@@ -122,7 +122,6 @@ export class CustomerIndex {
     this.keys = [];
     this.texts = [];
     this.reversed = [];
-    this.phones = [];
     this.unsorted = 0;
     this.folded.clear();
     this.sortable.clear();
@@ -135,33 +134,32 @@ export class CustomerIndex {
   /**
    * Ids of customers matching `query`, best first: name starts with the query, then a word
    * starts with its first word, then any other match; alphabetical within each group.
-   * Every word must appear in the name or e-mail (accents and case ignored); a query that looks
-   * like a phone number also matches the phone in any formatting (`040 123`, `+35840123`).
+   *
+   * Every word must appear in the name, e-mail or phone (accents and case ignored). A query that
+   * looks like a phone number is read as one run of digits, whatever the formatting: `040 123`
+   * and `040-123` match `+358 40 123 4567`, and so does `+35840123`, whose country code makes it
+   * match from the start of the national number.
    */
   search(query: string): string[] {
     const folded = foldText(query).trim().replace(/\s+/g, ' ');
     if (folded === '') return this.ids.slice();
-    const tokens = folded.split(' ');
+    const trimmed = query.trim();
+    const isPhone = PHONE_LIKE.test(trimmed) && /\d/.test(trimmed);
+    const digits = isPhone ? trimmed.replace(/\D/g, '') : '';
+    const tokens = isPhone ? [digits] : folded.split(' ');
+    const withCountryCode = isPhone ? nationalStart(digits) : null;
     const single = tokens.length === 1;
     const first = tokens[0]!;
     const wordStart = ` ${first}`;
     const whole = ` ${folded}`;
-    const trimmed = query.trim();
-    const digits = PHONE_LIKE.test(trimmed) ? trimmed.replace(/\D/g, '') : '';
-    // A national number starts with 0 where the international one has 358: `040…` is `35840…`.
-    const nationalAsIntl = digits.startsWith('0') ? `358${digits.slice(1)}` : '';
-    const { ids, texts, reversed, phones } = this;
+    const { ids, texts, reversed } = this;
     const exact: string[] = [];
     const word: string[] = [];
     const other: string[] = [];
     for (let i = 0; i < texts.length; i += 1) {
       const text = texts[i]!;
-      const isTextMatch = single ? text.includes(first) : tokens.every((t) => text.includes(t));
-      if (!isTextMatch) {
-        if (digits === '') continue;
-        const phone = phones[i]!;
-        if (!phone.includes(digits) && (nationalAsIntl === '' || !phone.startsWith(nationalAsIntl))) continue;
-      }
+      const isMatch = single ? text.includes(first) : tokens.every((t) => text.includes(t));
+      if (!isMatch && (withCountryCode === null || !text.includes(withCountryCode))) continue;
       if (text.startsWith(whole) || reversed[i]!.startsWith(folded)) exact.push(ids[i]!);
       else if (text.includes(wordStart)) word.push(ids[i]!);
       else other.push(ids[i]!);
@@ -179,6 +177,19 @@ export class CustomerIndex {
     }
     return lo;
   }
+}
+
+const PHONE_MARK = '\u0001';
+
+function searchText(first: string, last: string, customer: Customer): string {
+  const phone = customer.phone ? phoneSearchDigits(customer.phone).national : '';
+  return ` ${first} ${last} ${foldText(customer.email)} ${PHONE_MARK}${phone}`;
+}
+
+/** `+358 40 12…` typed with the country code: match `040 12…` from the start of the number. */
+function nationalStart(digits: string): string | null {
+  const rest = digits.startsWith('00358') ? digits.slice(5) : digits.startsWith('358') ? digits.slice(3) : null;
+  return rest === null || rest === '' ? null : `${PHONE_MARK}0${rest}`;
 }
 
 function compare(keyA: string, idA: string, keyB: string, idB: string): number {

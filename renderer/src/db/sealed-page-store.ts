@@ -3,17 +3,27 @@ import { associatedData, IntegrityError, seal, unseal } from './crypto';
 import type { KirjuriDatabase, PageRow } from './database';
 
 /**
- * Encrypted pages: records of one store are packed `capacity` to a page and each page is sealed
- * as one AES-GCM ciphertext. Unlocking reads a few hundred rows instead of a hundred thousand,
- * and parsing one JSON string per page is far cheaper than IndexedDB's structured-clone of every
- * object, which is why this beats even plain, unencrypted Dexie (docs/performance.md).
+ * Encrypted pages with a small change log (docs/performance.md, ARCHITECTURE.md "Storage").
  *
- * All decrypted state lives in this object; `close()` drops it. Writes are serialised through
- * one queue and commit to memory only after IndexedDB has durably accepted them, so a failed
- * write changes nothing anywhere.
+ * - Records of one store are packed `capacity` to a **page**, and each page is sealed as one
+ *   AES-GCM ciphertext. Unlocking reads a few hundred rows instead of a hundred thousand, and
+ *   parsing one JSON string per page is far cheaper than IndexedDB's structured clone of every
+ *   object: this is why unlocking beats even plain, unencrypted Dexie.
+ * - Saving one record does not re-seal its page: it appends one small sealed **change** (the
+ *   record and its page number) to the store's log, which costs about what a plain put costs.
+ *   When enough changes have accumulated, and when the store is closed, dirty pages are re-sealed
+ *   and their changes deleted in one transaction (compaction).
+ * - Deleting re-seals the page at once and deletes every logged change of the record in the same
+ *   transaction: no ciphertext of a deleted record is left behind.
+ *
+ * All decrypted state lives in this object; `close()` drops it. Writes are serialised through one
+ * queue and commit to memory only after IndexedDB has durably accepted them, so a failed write
+ * changes nothing anywhere.
  */
 export interface PageDamage {
+  /** Page number, or the change's sequence number for `kind: 'change'`. */
   page: number;
+  kind: 'page' | 'change';
   reason: 'integrity' | 'format' | 'future_version';
 }
 
@@ -24,6 +34,8 @@ export interface LoadResult<T> {
 
 /** Pages per read request when loading; small enough to overlap reading with decrypting. */
 const LOAD_CHUNK_PAGES = 16;
+/** Logged changes that trigger a compaction (re-sealing their pages). */
+export const COMPACT_AFTER_CHANGES = 64;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -34,13 +46,24 @@ export async function sealPage<T>(key: CryptoKey, store: string, page: number, v
   return { store, page, v: version, iv: sealed.iv, ct: sealed.ct };
 }
 
+interface Change<T> {
+  page: number;
+  record: T;
+}
+
+type Opened<P> = { value: P } | { reason: PageDamage['reason'] };
+
 export class SealedPageStore<T extends { id: string }> {
   private readonly pages = new Map<number, T[]>();
   private readonly pageOf = new Map<string, number>();
   private readonly byId = new Map<string, T>();
   /** Pages that failed to decrypt: never written over, never given new records. */
   private readonly damaged = new Set<number>();
+  /** Pages whose sealed copy is older than memory; their changes are in the log. */
+  private readonly changesOfPage = new Map<number, number[]>();
+  private readonly logStore: string;
   private nextPage = 0;
+  private nextChange = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private key: CryptoKey | null;
 
@@ -52,49 +75,62 @@ export class SealedPageStore<T extends { id: string }> {
     readonly capacity: number,
   ) {
     this.key = key;
+    this.logStore = `${store}.log`;
   }
 
   /**
-   * Reads and decrypts every page of the store. A damaged page is reported, the rest load.
+   * Reads and decrypts every page of the store and replays its change log. A damaged page or
+   * change is reported; everything else loads.
    *
-   * Pages are fetched in chunks that are all requested at once, and each chunk is decrypted
-   * and handed to `onRecords` as soon as it arrives: IndexedDB reads (in the browser process)
-   * overlap with decryption (WebCrypto's threads) and with parsing and indexing (this thread).
+   * Pages are fetched in chunks that are all requested at once, and each chunk is decrypted and
+   * handed to `onRecords` as soon as it arrives: IndexedDB reads (in the browser process) overlap
+   * with decryption (WebCrypto's threads) and with parsing and indexing (this thread).
    */
   async load(onRecords?: (records: T[]) => void): Promise<LoadResult<T>> {
     const key = this.requireKey();
-    const range = this.db.pages.where('[store+page]').between([this.store, Dexie.minKey], [this.store, Dexie.maxKey]);
-    const keys = await range.primaryKeys();
+    const damaged: PageDamage[] = [];
+    const latest = await this.loadChanges(key, damaged);
+    const keys = await this.range(this.store).primaryKeys();
     const chunks: (typeof keys)[] = [];
     for (let i = 0; i < keys.length; i += LOAD_CHUNK_PAGES) chunks.push(keys.slice(i, i + LOAD_CHUNK_PAGES));
-    const damaged: PageDamage[] = [];
     const records: T[] = [];
+    const deliver = (batch: T[]) => {
+      for (const record of batch) records.push(record);
+      if (batch.length > 0) onRecords?.(batch);
+    };
     await Promise.all(
       chunks.map(async (chunk) => {
         const rows = await this.db.pages.bulkGet(chunk);
-        const opened = await Promise.all(rows.map((row) => (row ? this.openPage(key, row) : null)));
-        const chunkRecords: T[] = [];
+        const opened = await Promise.all(rows.map((row) => (row ? this.open<T[]>(key, row, isRecordList) : null)));
+        const batch: T[] = [];
         for (const [i, result] of opened.entries()) {
           if (result === null) continue;
           const page = rows[i]!.page;
           this.nextPage = Math.max(this.nextPage, page + 1);
           if ('reason' in result) {
             this.damaged.add(page);
-            damaged.push(result);
+            damaged.push({ page, kind: 'page', reason: result.reason });
             continue;
           }
-          this.pages.set(page, result.records);
-          for (const record of result.records) {
-            this.pageOf.set(record.id, page);
-            this.byId.set(record.id, record);
-            chunkRecords.push(record);
-          }
+          // A logged change is newer than its page: it replaces the sealed version.
+          const content = result.value.map((record) => latest.get(record.id)?.record ?? record);
+          for (const record of content) latest.delete(record.id);
+          this.adopt(page, content);
+          for (const record of content) batch.push(record);
         }
-        for (const record of chunkRecords) records.push(record);
-        onRecords?.(chunkRecords);
+        deliver(batch);
       }),
     );
-    damaged.sort((a, b) => a.page - b.page);
+    // Changes left over are new records whose page had not been sealed with them yet.
+    const added: T[] = [];
+    for (const { page, record } of latest.values()) {
+      if (this.damaged.has(page)) continue;
+      this.nextPage = Math.max(this.nextPage, page + 1);
+      this.adopt(page, [...(this.pages.get(page) ?? []), record]);
+      added.push(record);
+    }
+    deliver(added);
+    damaged.sort((a, b) => (a.kind === b.kind ? a.page - b.page : a.kind === 'page' ? -1 : 1));
     return { records, damaged };
   }
 
@@ -114,7 +150,34 @@ export class SealedPageStore<T extends { id: string }> {
     return this.byId.values();
   }
 
-  /** Inserts or replaces records in one all-or-nothing IndexedDB transaction. */
+  /** Number of logged changes not yet compacted into pages (for tests and diagnostics). */
+  get pendingChanges(): number {
+    let count = 0;
+    for (const seqs of this.changesOfPage.values()) count += seqs.length;
+    return count;
+  }
+
+  /** Saves one record as a small sealed change; its page is re-sealed later (compaction). */
+  put(record: T): Promise<void> {
+    return this.enqueue(async () => {
+      const page = this.pageOf.get(record.id) ?? this.pageWithRoom(new Map());
+      const seq = this.nextChange;
+      const change: Change<T> = { page, record };
+      const row = await sealPage(this.requireKey(), this.logStore, seq, this.schemaVersion, [change]);
+      await this.db.transaction('rw', this.db.pages, () => this.db.pages.put(row));
+      this.nextChange = seq + 1;
+      this.nextPage = Math.max(this.nextPage, page + 1);
+      const content = [...(this.pages.get(page) ?? [])];
+      const at = content.findIndex((r) => r.id === record.id);
+      if (at >= 0) content[at] = record;
+      else content.push(record);
+      this.adopt(page, content);
+      this.changesOfPage.set(page, [...(this.changesOfPage.get(page) ?? []), seq]);
+      if (this.pendingChanges >= COMPACT_AFTER_CHANGES) void this.compact().catch(() => undefined);
+    });
+  }
+
+  /** Inserts or replaces many records by re-sealing their pages in one all-or-nothing transaction. */
   putMany(records: readonly T[]): Promise<void> {
     return this.enqueue(async () => {
       const next = new Map<number, T[]>();
@@ -138,23 +201,15 @@ export class SealedPageStore<T extends { id: string }> {
           placement.set(record.id, existing);
           continue;
         }
-        if (open === null || pageContent(open).length >= this.capacity) {
-          open = this.pageWithRoom(next);
-        }
+        if (open === null || pageContent(open).length >= this.capacity) open = this.pageWithRoom(next);
         pageContent(open).push(record);
         placement.set(record.id, open);
       }
       await this.writePages(next);
-      for (const [id, page] of placement) this.pageOf.set(id, page);
-      for (const record of records) this.byId.set(record.id, record);
     });
   }
 
-  put(record: T): Promise<void> {
-    return this.putMany([record]);
-  }
-
-  /** Removes records; their page is re-sealed without them (a fresh IV: no old ciphertext stays). */
+  /** Removes records: their pages are re-sealed without them and their logged changes deleted. */
   deleteMany(ids: readonly string[]): Promise<void> {
     return this.enqueue(async () => {
       const next = new Map<number, T[]>();
@@ -179,13 +234,24 @@ export class SealedPageStore<T extends { id: string }> {
     return this.deleteMany([id]);
   }
 
-  /** Waits for queued writes, then forgets every decrypted record and the key. */
+  /** Re-seals every page that has logged changes and deletes those changes, atomically. */
+  compact(): Promise<void> {
+    return this.enqueue(async () => {
+      const dirty = new Map<number, T[]>();
+      for (const page of this.changesOfPage.keys()) dirty.set(page, this.pages.get(page) ?? []);
+      await this.writePages(dirty);
+    });
+  }
+
+  /** Compacts what it can, then forgets every decrypted record and the key. */
   async close(): Promise<void> {
+    if (this.key && this.changesOfPage.size > 0) await this.compact().catch(() => undefined);
     await this.queue.catch(() => undefined);
     this.pages.clear();
     this.pageOf.clear();
     this.byId.clear();
     this.damaged.clear();
+    this.changesOfPage.clear();
     this.key = null;
   }
 
@@ -198,6 +264,40 @@ export class SealedPageStore<T extends { id: string }> {
     const run = this.queue.then(work);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  private range(store: string) {
+    return this.db.pages.where('[store+page]').between([store, Dexie.minKey], [store, Dexie.maxKey]);
+  }
+
+  /** Decrypts the change log; keeps the newest change per record. */
+  private async loadChanges(key: CryptoKey, damaged: PageDamage[]): Promise<Map<string, Change<T>>> {
+    const rows = await this.range(this.logStore).toArray();
+    const opened = await Promise.all(rows.map((row) => this.open<Change<T>[]>(key, row, isChangeList)));
+    const latest = new Map<string, Change<T> & { seq: number }>();
+    for (const [i, result] of opened.entries()) {
+      const seq = rows[i]!.page;
+      this.nextChange = Math.max(this.nextChange, seq + 1);
+      if ('reason' in result) {
+        damaged.push({ page: seq, kind: 'change', reason: result.reason });
+        continue;
+      }
+      for (const change of result.value) {
+        const seen = latest.get(change.record.id);
+        if (!seen || seen.seq < seq) latest.set(change.record.id, { ...change, seq });
+        this.changesOfPage.set(change.page, [...(this.changesOfPage.get(change.page) ?? []), seq]);
+      }
+    }
+    return latest;
+  }
+
+  /** Makes `content` the in-memory state of `page`. */
+  private adopt(page: number, content: T[]): void {
+    this.pages.set(page, content);
+    for (const record of content) {
+      this.pageOf.set(record.id, page);
+      this.byId.set(record.id, record);
+    }
   }
 
   /** The first undamaged page with room, else a new page number. */
@@ -213,7 +313,10 @@ export class SealedPageStore<T extends { id: string }> {
     return this.nextPage++;
   }
 
-  /** Seals every changed page first (WebCrypto outside the transaction), then writes them together. */
+  /**
+   * Seals every changed page first (WebCrypto outside the transaction), then writes them and
+   * deletes their logged changes together, and only then updates memory.
+   */
   private async writePages(changed: Map<number, T[]>): Promise<void> {
     if (changed.size === 0) return;
     const key = this.requireKey();
@@ -224,44 +327,50 @@ export class SealedPageStore<T extends { id: string }> {
         return sealPage(key, this.store, page, this.schemaVersion, records);
       }),
     );
+    const obsoleteChanges = [...changed.keys()].flatMap((page) => (this.changesOfPage.get(page) ?? []).map((seq): [string, number] => [this.logStore, seq]));
     await this.db.transaction('rw', this.db.pages, async () => {
       for (const write of writes) {
         if (typeof write === 'number') await this.db.pages.delete([this.store, write]);
         else await this.db.pages.put(write);
       }
+      if (obsoleteChanges.length > 0) await this.db.pages.bulkDelete(obsoleteChanges);
     });
     for (const [page, records] of changed) {
+      this.changesOfPage.delete(page);
       if (records.length === 0) this.pages.delete(page);
-      else this.pages.set(page, records);
+      else this.adopt(page, records);
     }
-  }
-
-  private aad(page: number, version: number): Uint8Array<ArrayBuffer> {
-    return associatedData(this.store, String(page), version);
   }
 
   /**
-   * Decrypts one page. Records inside an authenticated page are exactly what `writePages`
+   * Decrypts one sealed row. Records inside an authenticated row are exactly what this store
    * sealed after the repository validated them, so they are not parsed field by field again:
    * GCM's tag is the integrity check, and a shape check guards against our own bugs.
    */
-  private async openPage(key: CryptoKey, row: PageRow): Promise<{ records: T[] } | PageDamage> {
-    if (row.v > this.schemaVersion) return { page: row.page, reason: 'future_version' };
+  private async open<P>(key: CryptoKey, row: PageRow, isShape: (value: unknown) => value is P): Promise<Opened<P>> {
+    if (row.v > this.schemaVersion) return { reason: 'future_version' };
     let bytes: Uint8Array;
     try {
-      bytes = await unseal(key, { iv: row.iv as Uint8Array<ArrayBuffer>, ct: row.ct as Uint8Array<ArrayBuffer> }, this.aad(row.page, row.v));
+      bytes = await unseal(key, { iv: row.iv as Uint8Array<ArrayBuffer>, ct: row.ct as Uint8Array<ArrayBuffer> }, associatedData(row.store, String(row.page), row.v));
     } catch (error) {
-      if (error instanceof IntegrityError) return { page: row.page, reason: 'integrity' };
+      if (error instanceof IntegrityError) return { reason: 'integrity' };
       throw error;
     }
     try {
-      const records: unknown = JSON.parse(decoder.decode(bytes));
-      if (!Array.isArray(records) || !records.every((r) => typeof (r as { id?: unknown })?.id === 'string')) {
-        return { page: row.page, reason: 'format' };
-      }
-      return { records: records as T[] };
+      const value: unknown = JSON.parse(decoder.decode(bytes));
+      return isShape(value) ? { value } : { reason: 'format' };
     } catch {
-      return { page: row.page, reason: 'format' };
+      return { reason: 'format' };
     }
   }
+}
+
+const hasId = (r: unknown) => typeof (r as { id?: unknown } | null)?.id === 'string';
+
+function isRecordList<T>(value: unknown): value is T[] {
+  return Array.isArray(value) && value.every(hasId);
+}
+
+function isChangeList<T>(value: unknown): value is Change<T>[] {
+  return Array.isArray(value) && value.every((c) => Number.isInteger((c as Change<T>)?.page) && hasId((c as Change<T>)?.record));
 }

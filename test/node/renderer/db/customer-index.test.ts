@@ -63,13 +63,16 @@ describe('customer search', () => {
   function oracle(all: Customer[], query: string): string[] {
     const q = foldText(query).trim();
     if (q === '') return [...all].sort(byName).map((c) => c.id);
-    const digits = /^[\d\s+()\-./]+$/.test(query.trim()) ? query.replace(/\D/g, '') : '';
+    const isPhone = /^[\d\s+()\-./]+$/.test(query.trim()) && /\d/.test(query);
+    const digits = isPhone ? query.replace(/\D/g, '') : '';
     return all
       .filter((c) => {
-        const text = foldText(`${c.firstName} ${c.lastName} ${c.email}`);
-        const phoneDigits = c.phone.replace(/\D/g, '');
-        const national = phoneDigits.startsWith('358') ? `0${phoneDigits.slice(3)}` : phoneDigits;
-        return q.split(/\s+/).every((t) => text.includes(t)) || (digits !== '' && (phoneDigits.includes(digits) || national.includes(digits)));
+        const intl = c.phone.replace(/\D/g, '');
+        const national = intl.startsWith('358') ? `0${intl.slice(3)}` : intl;
+        const text = `${foldText(`${c.firstName} ${c.lastName} ${c.email}`)} ${national}`;
+        if (!isPhone) return q.split(/\s+/).every((t) => text.includes(t));
+        const fromStart = digits.startsWith('00358') ? digits.slice(5) : digits.startsWith('358') ? digits.slice(3) : null;
+        return text.includes(digits) || (fromStart !== null && fromStart !== '' && national.startsWith(`0${fromStart}`));
       })
       .sort(byName)
       .map((c) => c.id);
