@@ -60,6 +60,8 @@ export class CustomerIndex {
    * comparator; the built-in sort of plain strings (`key \u0001 id \u0001 row`) is native and
    * measured over twice as fast cold at 100,000 rows. `\u0001` sorts below every character of
    * a key, so a shorter key still comes first, and the id breaks ties deterministically.
+   * Pages are sealed in this order (`compareCustomers`), so rows arrive as sorted runs of a
+   * page each, which V8's TimSort merges with far fewer comparisons.
    */
   finish(): void {
     this.folded.clear();
@@ -101,7 +103,7 @@ export class CustomerIndex {
   /** Inserts or replaces one customer in order (after `finish()`). */
   upsert(customer: Customer): void {
     this.remove(customer.id);
-    const key = `${finnishSortKey(customer.lastName)} ${finnishSortKey(customer.firstName)}`;
+    const key = customerSortKey(customer);
     const at = this.insertionPoint(key, customer.id);
     const first = foldText(customer.firstName);
     const last = foldText(customer.lastName);
@@ -190,6 +192,15 @@ function searchText(first: string, last: string, customer: Customer): string {
 function nationalStart(digits: string): string | null {
   const rest = digits.startsWith('00358') ? digits.slice(5) : digits.startsWith('358') ? digits.slice(3) : null;
   return rest === null || rest === '' ? null : `${PHONE_MARK}0${rest}`;
+}
+
+/** The index's order of two customers, for sealing pages in that order (see `finish`). */
+export function compareCustomers(a: Customer, b: Customer): number {
+  return compare(customerSortKey(a), a.id, customerSortKey(b), b.id);
+}
+
+function customerSortKey(c: Customer): string {
+  return `${finnishSortKey(c.lastName)} ${finnishSortKey(c.firstName)}`;
 }
 
 function compare(keyA: string, idA: string, keyB: string, idB: string): number {

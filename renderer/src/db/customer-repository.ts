@@ -1,5 +1,5 @@
 import { CustomerDraftSchema, type Customer, type CustomerDraftInput } from '../../../shared/schemas/customer';
-import { CustomerIndex } from './customer-index';
+import { compareCustomers, CustomerIndex } from './customer-index';
 import type { KirjuriDatabase } from './database';
 import { SealedPageStore, type PageDamage } from './sealed-page-store';
 
@@ -33,7 +33,7 @@ export class CustomerRepository {
 
   /** Decrypts the register and builds the search index: after this, search answers at once. */
   static async open(db: KirjuriDatabase, dataKey: CryptoKey): Promise<CustomerRepository> {
-    const store = new SealedPageStore<Customer>(db, dataKey, CUSTOMER_STORE, CUSTOMER_SCHEMA_VERSION, CUSTOMER_PAGE_CAPACITY);
+    const store = new SealedPageStore<Customer>(db, dataKey, CUSTOMER_STORE, CUSTOMER_SCHEMA_VERSION, CUSTOMER_PAGE_CAPACITY, compareCustomers);
     const index = new CustomerIndex();
     const { damaged } = await store.load((records) => index.add(records));
     index.finish();

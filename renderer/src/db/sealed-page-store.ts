@@ -73,6 +73,12 @@ export class SealedPageStore<T extends { id: string }> {
     readonly store: string,
     readonly schemaVersion: number,
     readonly capacity: number,
+    /**
+     * Order of records inside a sealed page. Pages sealed in the order the search index wants
+     * arrive at unlock as ready-made sorted runs, which the index's sort merges instead of
+     * sorting from scratch.
+     */
+    private readonly order?: (a: T, b: T) => number,
   ) {
     this.key = key;
     this.logStore = `${store}.log`;
@@ -324,6 +330,7 @@ export class SealedPageStore<T extends { id: string }> {
       [...changed].map(async ([page, records]): Promise<PageRow | number> => {
         if (this.damaged.has(page)) throw new Error('refusing to write over a damaged page');
         if (records.length === 0) return page;
+        if (this.order) records.sort(this.order);
         return sealPage(key, this.store, page, this.schemaVersion, records);
       }),
     );
