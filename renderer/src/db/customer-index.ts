@@ -100,9 +100,12 @@ export class CustomerIndex {
     return k;
   }
 
-  /** Inserts or replaces one customer in order (after `finish()`). */
-  upsert(customer: Customer): void {
-    this.remove(customer.id);
+  /**
+   * Inserts or replaces one customer in order (after `finish()`). `previous` is the customer as
+   * indexed before, if any: its sort key finds the old row by binary search instead of a scan.
+   */
+  upsert(customer: Customer, previous?: Customer): void {
+    this.remove(customer.id, previous);
     const key = customerSortKey(customer);
     const at = this.insertionPoint(key, customer.id);
     const first = foldText(customer.firstName);
@@ -113,8 +116,9 @@ export class CustomerIndex {
     this.reversed.splice(at, 0, `${last} ${first}`);
   }
 
-  remove(id: string): void {
-    const at = this.ids.indexOf(id);
+  remove(id: string, previous?: Customer): void {
+    const guess = previous ? this.insertionPoint(customerSortKey(previous), id) : -1;
+    const at = this.ids[guess] === id ? guess : this.ids.indexOf(id);
     if (at < 0) return;
     for (const column of [this.ids, this.keys, this.texts, this.reversed]) column.splice(at, 1);
   }

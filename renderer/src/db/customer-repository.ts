@@ -13,7 +13,7 @@ import { SealedPageStore, type PageDamage } from './sealed-page-store';
 export const CUSTOMER_STORE = 'customers';
 export const CUSTOMER_SCHEMA_VERSION = 1;
 /** Records per encrypted page; chosen by measurement (docs/performance.md). */
-export const CUSTOMER_PAGE_CAPACITY = 128;
+export const CUSTOMER_PAGE_CAPACITY = 256;
 
 export class CustomerNotFoundError extends Error {
   override readonly name = 'CustomerNotFoundError';
@@ -86,15 +86,16 @@ export class CustomerRepository {
     const values = CustomerDraftSchema.parse(draft);
     const customer: Customer = { ...current, ...values, updatedAt: Math.max(now, current.updatedAt) };
     await this.store.put(customer);
-    this.index.upsert(customer);
+    this.index.upsert(customer, current);
     this.changed();
     return customer;
   }
 
   async delete(id: string): Promise<void> {
-    if (!this.store.has(id)) throw new CustomerNotFoundError('no such customer');
+    const current = this.store.get(id);
+    if (!current) throw new CustomerNotFoundError('no such customer');
     await this.store.delete(id);
-    this.index.remove(id);
+    this.index.remove(id, current);
     this.changed();
   }
 

@@ -40,10 +40,57 @@ export const COMPACT_AFTER_CHANGES = 64;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** Seals one page of records: JSON, then AES-GCM bound to store, page number and schema version. */
-export async function sealPage<T>(key: CryptoKey, store: string, page: number, version: number, records: readonly T[]): Promise<PageRow> {
-  const sealed = await seal(key, encoder.encode(JSON.stringify(records)), associatedData(store, String(page), version));
+/**
+ * A page's records as columns: `{ k: [field names], r: [[values], …] }`. Field names are written
+ * once per page instead of once per record, which makes a customer page about a third smaller,
+ * and unlocking reads, decrypts and parses that much less. A record whose fields differ from
+ * the page's is kept as an object, so any record round-trips exactly.
+ */
+interface PageBody {
+  k: string[];
+  r: unknown[];
+}
+
+export function encodeRecords(records: readonly object[]): PageBody {
+  const first = records.length > 0 ? Object.keys(records[0]!) : [];
+  // Assigning a `__proto__` column would set a prototype, not a field: such records stay objects.
+  const k = first.includes('__proto__') ? [] : first;
+  const r = records.map((record) => {
+    const keys = Object.keys(record);
+    const isSameShape = k.length > 0 && keys.length === k.length && keys.every((key, i) => key === k[i]);
+    return isSameShape ? k.map((key) => (record as Record<string, unknown>)[key]) : record;
+  });
+  return { k, r };
+}
+
+export function decodeRecords(body: unknown): object[] | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const { k, r } = body as Partial<PageBody>;
+  if (!Array.isArray(k) || !Array.isArray(r)) return null;
+  const out = new Array<object>(r.length);
+  for (let i = 0; i < r.length; i += 1) {
+    const row = r[i];
+    if (!Array.isArray(row)) {
+      if (typeof row !== 'object' || row === null) return null;
+      out[i] = row;
+      continue;
+    }
+    const record: Record<string, unknown> = {};
+    for (let j = 0; j < k.length; j += 1) record[k[j] as string] = row[j];
+    out[i] = record;
+  }
+  return out;
+}
+
+/** Seals a JSON value: AES-GCM bound to store, row number and schema version. */
+async function sealJson(key: CryptoKey, store: string, page: number, version: number, value: unknown): Promise<PageRow> {
+  const sealed = await seal(key, encoder.encode(JSON.stringify(value)), associatedData(store, String(page), version));
   return { store, page, v: version, iv: sealed.iv, ct: sealed.ct };
+}
+
+/** Seals one page of records (columnar JSON, then AES-GCM). */
+export function sealPage(key: CryptoKey, store: string, page: number, version: number, records: readonly object[]): Promise<PageRow> {
+  return sealJson(key, store, page, version, encodeRecords(records));
 }
 
 interface Change<T> {
@@ -107,7 +154,7 @@ export class SealedPageStore<T extends { id: string }> {
     await Promise.all(
       chunks.map(async (chunk) => {
         const rows = await this.db.pages.bulkGet(chunk);
-        const opened = await Promise.all(rows.map((row) => (row ? this.open<T[]>(key, row, isRecordList) : null)));
+        const opened = await Promise.all(rows.map((row) => (row ? this.open<T[]>(key, row, decodeRecordList) : null)));
         const batch: T[] = [];
         for (const [i, result] of opened.entries()) {
           if (result === null) continue;
@@ -169,7 +216,7 @@ export class SealedPageStore<T extends { id: string }> {
       const page = this.pageOf.get(record.id) ?? this.pageWithRoom(new Map());
       const seq = this.nextChange;
       const change: Change<T> = { page, record };
-      const row = await sealPage(this.requireKey(), this.logStore, seq, this.schemaVersion, [change]);
+      const row = await sealJson(this.requireKey(), this.logStore, seq, this.schemaVersion, [change]);
       await this.db.transaction('rw', this.db.pages, () => this.db.pages.put(row));
       this.nextChange = seq + 1;
       this.nextPage = Math.max(this.nextPage, page + 1);
@@ -279,7 +326,7 @@ export class SealedPageStore<T extends { id: string }> {
   /** Decrypts the change log; keeps the newest change per record. */
   private async loadChanges(key: CryptoKey, damaged: PageDamage[]): Promise<Map<string, Change<T>>> {
     const rows = await this.range(this.logStore).toArray();
-    const opened = await Promise.all(rows.map((row) => this.open<Change<T>[]>(key, row, isChangeList)));
+    const opened = await Promise.all(rows.map((row) => this.open<Change<T>[]>(key, row, decodeChangeList)));
     const latest = new Map<string, Change<T> & { seq: number }>();
     for (const [i, result] of opened.entries()) {
       const seq = rows[i]!.page;
@@ -354,7 +401,7 @@ export class SealedPageStore<T extends { id: string }> {
    * sealed after the repository validated them, so they are not parsed field by field again:
    * GCM's tag is the integrity check, and a shape check guards against our own bugs.
    */
-  private async open<P>(key: CryptoKey, row: PageRow, isShape: (value: unknown) => value is P): Promise<Opened<P>> {
+  private async open<P>(key: CryptoKey, row: PageRow, decode: (value: unknown) => P | null): Promise<Opened<P>> {
     if (row.v > this.schemaVersion) return { reason: 'future_version' };
     let bytes: Uint8Array;
     try {
@@ -364,8 +411,8 @@ export class SealedPageStore<T extends { id: string }> {
       throw error;
     }
     try {
-      const value: unknown = JSON.parse(decoder.decode(bytes));
-      return isShape(value) ? { value } : { reason: 'format' };
+      const value = decode(JSON.parse(decoder.decode(bytes)));
+      return value === null ? { reason: 'format' } : { value };
     } catch {
       return { reason: 'format' };
     }
@@ -374,10 +421,12 @@ export class SealedPageStore<T extends { id: string }> {
 
 const hasId = (r: unknown) => typeof (r as { id?: unknown } | null)?.id === 'string';
 
-function isRecordList<T>(value: unknown): value is T[] {
-  return Array.isArray(value) && value.every(hasId);
+function decodeRecordList<T>(value: unknown): T[] | null {
+  const records = decodeRecords(value);
+  return records?.every(hasId) ? (records as T[]) : null;
 }
 
-function isChangeList<T>(value: unknown): value is Change<T>[] {
-  return Array.isArray(value) && value.every((c) => Number.isInteger((c as Change<T>)?.page) && hasId((c as Change<T>)?.record));
+function decodeChangeList<T>(value: unknown): Change<T>[] | null {
+  const isChanges = Array.isArray(value) && value.every((c) => Number.isInteger((c as Change<T>)?.page) && hasId((c as Change<T>)?.record));
+  return isChanges ? (value as Change<T>[]) : null;
 }

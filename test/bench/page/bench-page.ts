@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { associatedData, toBytes, unseal } from '../../../renderer/src/db/crypto';
 import { CustomerIndex } from '../../../renderer/src/db/customer-index';
 import { CUSTOMER_PAGE_CAPACITY, CustomerRepository } from '../../../renderer/src/db/customer-repository';
-import { sealPage } from '../../../renderer/src/db/sealed-page-store';
+import { decodeRecords, sealPage } from '../../../renderer/src/db/sealed-page-store';
 import { KirjuriDatabase } from '../../../renderer/src/db/database';
 import { deriveWrappingKey } from '../../../renderer/src/db/kdf';
 import { createVault, unlockVault } from '../../../renderer/src/db/vault';
@@ -191,7 +191,7 @@ const api = {
     const plain = await Promise.all(rows.map((r) => unseal(dataKey, { iv: toBytes(r.iv), ct: toBytes(r.ct) }, associatedData('customers', String(r.page), r.v))));
     const t2 = now();
     const decoder = new TextDecoder();
-    const records = plain.flatMap((bytes) => JSON.parse(decoder.decode(bytes)) as Customer[]);
+    const records = plain.flatMap((bytes) => decodeRecords(JSON.parse(decoder.decode(bytes))) as Customer[]);
     const t3 = now();
     const index = new CustomerIndex();
     index.add(records);
@@ -209,7 +209,7 @@ const api = {
     const t8 = now();
     const draft = CustomerDraftSchema.parse({ ...target, notes: 'muutettu' });
     const t9 = now();
-    const change = await sealPage(dataKey, 'customers.log', 999_999, 1, [{ page: 0, record: { ...target, ...draft } }]);
+    const change = await sealPage(dataKey, 'customers.log', 999_999, 1, [{ page: 0, record: { ...target, ...draft } }]); // same cost as the log's own sealing
     const t10 = now();
     await db.transaction('rw', db.pages, () => db.pages.put(change));
     const t11 = now();

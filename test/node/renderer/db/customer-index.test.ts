@@ -115,7 +115,8 @@ describe('customer search', () => {
               current = current.filter((c) => c.id !== target.id);
             } else {
               const changed = { ...target, firstName: person.first, lastName: person.last };
-              live.upsert(changed);
+              // with and without the previous version as a hint: both must land the same
+              live.upsert(changed, at % 2 === 0 ? target : undefined);
               current = current.map((c) => (c.id === target.id ? changed : c));
             }
           }

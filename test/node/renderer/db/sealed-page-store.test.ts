@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDataKey } from '../../../../renderer/src/db/crypto';
 import type { KirjuriDatabase } from '../../../../renderer/src/db/database';
-import { COMPACT_AFTER_CHANGES, SealedPageStore } from '../../../../renderer/src/db/sealed-page-store';
+import { COMPACT_AFTER_CHANGES, decodeRecords, encodeRecords, SealedPageStore } from '../../../../renderer/src/db/sealed-page-store';
 import { freshDatabase } from '../../../support/fresh-db';
 
 interface Rec {
@@ -84,6 +84,29 @@ describe('sealed pages with a change log', () => {
     const { store: again, loaded } = await open(db, key);
     expect(loaded.damaged).toEqual([{ page: row.page, kind: 'change', reason: 'integrity' }]);
     expect(again.get('a')?.value).toBe('vanha');
+  });
+
+  it('encodes pages as columns and round-trips any mix of record shapes exactly (property)', () => {
+    const json = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }));
+    const record = fc.oneof(
+      fc.record({ id: fc.string(), name: fc.string(), n: fc.integer() }),
+      fc.record({ id: fc.string(), n: fc.integer(), name: fc.string() }),
+      fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), json, { maxKeys: 4 }).map((d) => ({ id: 'x', ...d })),
+    );
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 12 }), (records) => {
+        const body = JSON.parse(JSON.stringify(encodeRecords(records))) as unknown;
+        expect(decodeRecords(body)).toEqual(records);
+      }),
+    );
+    const uniform = [{ id: 'a', v: 1 }, { id: 'b', v: 2 }];
+    expect(JSON.stringify(encodeRecords(uniform))).toBe('{"k":["id","v"],"r":[["a",1],["b",2]]}');
+    const tricky = [JSON.parse('{"id":"p","__proto__":{"polluted":true}}') as object, { id: 'q' }];
+    const decoded = decodeRecords(JSON.parse(JSON.stringify(encodeRecords(tricky))));
+    expect(decoded).toEqual(tricky);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    expect(decodeRecords({ k: 'x', r: [] })).toBeNull();
+    expect(decodeRecords({ k: [], r: [5] })).toBeNull();
   });
 
   const op = fc.oneof(
