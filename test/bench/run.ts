@@ -18,7 +18,9 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, 'bench/results');
 const PAGE_DIST = join(ROOT, 'node_modules/.cache/kirjuri-bench');
 const QUICK = process.argv.includes('--quick');
-const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
+/** `--quick`: 1,000 and 10,000; `--sizes=100000`: just those (for experiments; not a full run). */
+const SIZES = sizesArg ? sizesArg.slice(8).split(',').map(Number) : QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const REPETITIONS = 3;
 const QUERIES = 200;
 const SAVES = 100;
@@ -175,7 +177,7 @@ async function main(): Promise<void> {
   const chromiumVersion = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   const result = {
     created_at: new Date().toISOString(),
-    mode: QUICK ? 'quick' : 'full',
+    mode: sizesArg ? 'partial' : QUICK ? 'quick' : 'full',
     repetitions: REPETITIONS,
     machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memory_gb: Math.round(totalmem() / 2 ** 30), chromium: chromiumVersion, node: process.version },
     duration_s: Math.round((Date.now() - started) / 1000),

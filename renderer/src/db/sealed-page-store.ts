@@ -27,8 +27,7 @@ export interface PageDamage {
   reason: 'integrity' | 'format' | 'future_version';
 }
 
-export interface LoadResult<T> {
-  records: T[];
+export interface LoadResult {
   damaged: PageDamage[];
 }
 
@@ -102,7 +101,8 @@ type Opened<P> = { value: P } | { reason: PageDamage['reason'] };
 
 export class SealedPageStore<T extends { id: string }> {
   private readonly pages = new Map<number, T[]>();
-  private readonly pageOf = new Map<string, number>();
+  /** Which page holds which record; built on the first write, not at unlock (it is not needed to read). */
+  private pageIndex: Map<string, number> | null = null;
   private readonly byId = new Map<string, T>();
   /** Pages that failed to decrypt: never written over, never given new records. */
   private readonly damaged = new Set<number>();
@@ -139,16 +139,14 @@ export class SealedPageStore<T extends { id: string }> {
    * handed to `onRecords` as soon as it arrives: IndexedDB reads (in the browser process) overlap
    * with decryption (WebCrypto's threads) and with parsing and indexing (this thread).
    */
-  async load(onRecords?: (records: T[]) => void): Promise<LoadResult<T>> {
+  async load(onRecords?: (records: T[]) => void): Promise<LoadResult> {
     const key = this.requireKey();
     const damaged: PageDamage[] = [];
     const latest = await this.loadChanges(key, damaged);
     const keys = await this.range(this.store).primaryKeys();
     const chunks: (typeof keys)[] = [];
     for (let i = 0; i < keys.length; i += LOAD_CHUNK_PAGES) chunks.push(keys.slice(i, i + LOAD_CHUNK_PAGES));
-    const records: T[] = [];
     const deliver = (batch: T[]) => {
-      for (const record of batch) records.push(record);
       if (batch.length > 0) onRecords?.(batch);
     };
     await Promise.all(
@@ -184,7 +182,7 @@ export class SealedPageStore<T extends { id: string }> {
     }
     deliver(added);
     damaged.sort((a, b) => (a.kind === b.kind ? a.page - b.page : a.kind === 'page' ? -1 : 1));
-    return { records, damaged };
+    return { damaged };
   }
 
   get(id: string): T | undefined {
@@ -213,7 +211,7 @@ export class SealedPageStore<T extends { id: string }> {
   /** Saves one record as a small sealed change; its page is re-sealed later (compaction). */
   put(record: T): Promise<void> {
     return this.enqueue(async () => {
-      const page = this.pageOf.get(record.id) ?? this.pageWithRoom(new Map());
+      const page = this.pageOf(record.id) ?? this.pageWithRoom(new Map());
       const seq = this.nextChange;
       const change: Change<T> = { page, record };
       const row = await sealJson(this.requireKey(), this.logStore, seq, this.schemaVersion, [change]);
@@ -245,7 +243,7 @@ export class SealedPageStore<T extends { id: string }> {
       };
       let open: number | null = null;
       for (const record of records) {
-        const existing = placement.get(record.id) ?? this.pageOf.get(record.id);
+        const existing = placement.get(record.id) ?? this.pageOf(record.id);
         if (existing !== undefined) {
           const content = pageContent(existing);
           const at = content.findIndex((r) => r.id === record.id);
@@ -267,7 +265,7 @@ export class SealedPageStore<T extends { id: string }> {
     return this.enqueue(async () => {
       const next = new Map<number, T[]>();
       for (const id of ids) {
-        const page = this.pageOf.get(id);
+        const page = this.pageOf(id);
         if (page === undefined) continue;
         const content = next.get(page) ?? [...(this.pages.get(page) ?? [])];
         next.set(
@@ -277,7 +275,7 @@ export class SealedPageStore<T extends { id: string }> {
       }
       await this.writePages(next);
       for (const id of ids) {
-        this.pageOf.delete(id);
+        this.pageIndex?.delete(id);
         this.byId.delete(id);
       }
     });
@@ -301,7 +299,7 @@ export class SealedPageStore<T extends { id: string }> {
     if (this.key && this.changesOfPage.size > 0) await this.compact().catch(() => undefined);
     await this.queue.catch(() => undefined);
     this.pages.clear();
-    this.pageOf.clear();
+    this.pageIndex = null;
     this.byId.clear();
     this.damaged.clear();
     this.changesOfPage.clear();
@@ -344,11 +342,19 @@ export class SealedPageStore<T extends { id: string }> {
     return latest;
   }
 
+  private pageOf(id: string): number | undefined {
+    if (!this.pageIndex) {
+      this.pageIndex = new Map();
+      for (const [page, content] of this.pages) for (const record of content) this.pageIndex.set(record.id, page);
+    }
+    return this.pageIndex.get(id);
+  }
+
   /** Makes `content` the in-memory state of `page`. */
   private adopt(page: number, content: T[]): void {
     this.pages.set(page, content);
     for (const record of content) {
-      this.pageOf.set(record.id, page);
+      this.pageIndex?.set(record.id, page);
       this.byId.set(record.id, record);
     }
   }
