@@ -152,7 +152,7 @@ export class SealedPageStore<T extends { id: string }> {
     await Promise.all(
       chunks.map(async (chunk) => {
         const rows = await this.db.pages.bulkGet(chunk);
-        const opened = await Promise.all(rows.map((row) => (row ? this.open<T[]>(key, row, decodeRecordList) : null)));
+        const opened = await Promise.all(rows.map((row) => (row ? this.open<T[]>(key, row, decodeRecordList) : Promise.resolve(null))));
         const batch: T[] = [];
         for (const [i, result] of opened.entries()) {
           if (result === null) continue;

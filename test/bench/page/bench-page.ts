@@ -47,7 +47,7 @@ async function freshDatabases(): Promise<void> {
 function timeSync(fn: () => unknown): number {
   let runs = 0;
   const start = now();
-  let elapsed = 0;
+  let elapsed: number;
   do {
     fn();
     runs += 1;
@@ -113,16 +113,16 @@ const api = {
       const c = pick(customers);
       const digits = (c.phone ?? '').replace(/\D/g, '');
       const kind = out.length % 10;
-      if (kind === 0) out.push(c.lastName!.slice(0, 3));
-      else if (kind === 1) out.push(foldText(c.lastName!).slice(0, 4));
-      else if (kind === 2) out.push(`${c.firstName} ${c.lastName!.slice(0, 2)}`);
+      if (kind === 0) out.push(c.lastName.slice(0, 3));
+      else if (kind === 1) out.push(foldText(c.lastName).slice(0, 4));
+      else if (kind === 2) out.push(`${c.firstName} ${c.lastName.slice(0, 2)}`);
       else if (kind === 3) out.push(`${digits.slice(0, 3)} ${digits.slice(3, 6)}`);
       else if (kind === 4) out.push(`+358${digits.slice(1, 7)}`);
       else if (kind === 5) out.push(digits.slice(2, 8));
       else if (kind === 6) out.push((c.email || 'aino.').slice(0, 6));
-      else if (kind === 7) out.push(c.firstName!.slice(0, 2));
-      else if (kind === 8) out.push(foldText(c.firstName!));
-      else out.push(c.lastName!);
+      else if (kind === 7) out.push(c.firstName.slice(0, 2));
+      else if (kind === 8) out.push(foldText(c.firstName));
+      else out.push(c.lastName);
     }
     return out;
   },
