@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { app, ipcMain, Menu, powerMonitor, protocol, session, type BrowserWindow } from 'electron';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from '../../shared/app-origin';
 import { createEventSender, registerHandlers } from './ipc/handle';
-import { createAllHandlers, createMainServices } from './ipc/register-all';
+import { createAccessAuthority, createAllHandlers, createMainServices } from './ipc/register-all';
 import { forwardLockEvents } from './lock-events';
 import { createLogger } from './logger';
 import { installNavigationGuards } from './security/navigation';
@@ -65,7 +65,11 @@ if (!app.requestSingleInstanceLock()) {
         isPackaged: app.isPackaged,
         expectedOrigin: APP_ORIGIN,
       };
-      registerHandlers(ipcMain, createAllHandlers(facts, services), { expectedOrigin: APP_ORIGIN, logger });
+      registerHandlers(ipcMain, createAllHandlers(facts, services), {
+        expectedOrigin: APP_ORIGIN,
+        logger,
+        authority: createAccessAuthority(services),
+      });
 
       // No default menu (its View menu offers reload and devtools). macOS keeps it: without an
       // Edit menu, Cmd+C / Cmd+V stop working in text fields there.
@@ -76,7 +80,16 @@ if (!app.requestSingleInstanceLock()) {
         entryUrl: APP_ENTRY_URL,
         logger,
       });
-      const stopLockEvents = forwardLockEvents(powerMonitor, createEventSender(mainWindow.webContents, logger));
+      const stopLockEvents = forwardLockEvents(powerMonitor, {
+        send: createEventSender(mainWindow.webContents, logger),
+        endSession: (reason) => services.sessions.signOut(reason),
+        logger,
+      });
+      // A renderer that crashed or was killed took its key with it; main's copy goes too, so a
+      // reloaded page starts at the sign-in screen with nobody signed in.
+      mainWindow.webContents.on('render-process-gone', () => {
+        void services.sessions.signOut('renderer_gone');
+      });
       mainWindow.on('closed', () => {
         stopLockEvents();
         mainWindow = null;

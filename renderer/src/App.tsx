@@ -2,11 +2,13 @@ import { useEffect } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import { LanguageSchema, type Language } from '../../shared/schemas/preferences';
-import { CustomersScreen } from './features/customers/CustomersScreen';
+import { ChangePassphraseForm } from './features/account/ChangePassphraseForm';
+import { RecoveryKeySheet } from './features/recovery/RecoveryKeySheet';
 import { SessionProvider, useSession, useSessionStore } from './features/session/SessionContext';
-import type { SessionStore } from './features/session/session-store';
+import type { SessionState, SessionStore } from './features/session/session-store';
 import { SetupScreen } from './features/setup/SetupScreen';
 import { AppHeader } from './features/shell/AppHeader';
+import { Workspace } from './features/shell/Workspace';
 import { UnlockScreen } from './features/unlock/UnlockScreen';
 import { invoke, onMainEvent } from './ipc/client';
 
@@ -23,6 +25,19 @@ export function App({ store, i18n }: AppProps) {
       </SessionProvider>
     </I18nextProvider>
   );
+}
+
+function businessNameOf(session: SessionState): string | null {
+  switch (session.status) {
+    case 'locked':
+    case 'unlocked':
+    case 'must-change':
+      return session.vault.businessName;
+    case 'recovery-key':
+      return session.next.vault.businessName;
+    default:
+      return null;
+  }
 }
 
 function Shell() {
@@ -56,34 +71,44 @@ function Shell() {
     await invoke('preferences.set', { language });
   }
 
-  const businessName = session.status === 'locked' || session.status === 'unlocked' ? session.meta.businessName : null;
+  const isOpen = session.status === 'unlocked' || session.status === 'must-change' || session.status === 'recovery-key';
+  const userName = session.status === 'unlocked' || session.status === 'must-change' ? session.session.user.name : undefined;
+  const businessName = businessNameOf(session);
 
   return (
     <div className="app">
       <AppHeader
         businessName={businessName}
-        userName={session.status === 'unlocked' ? session.user.name : undefined}
-        onLock={session.status === 'unlocked' ? () => void store.lock('manual') : undefined}
+        userName={userName}
+        onLock={isOpen ? () => void store.lock('manual') : undefined}
         onLanguage={(language) => void changeLanguage(language)}
       />
       {session.status === 'loading' ? (
         <p className="placeholder">{t('app.loading')}</p>
       ) : session.status === 'setup' ? (
         <SetupScreen />
+      ) : session.status === 'recovery-key' ? (
+        <main className="page" aria-labelledby="recovery-step-title">
+          <h1 id="recovery-step-title">{t('recoveryStep.title')}</h1>
+          <p className="lead">{t('recoveryStep.intro')}</p>
+          <RecoveryKeySheet recoveryKey={session.recoveryKey} businessName={businessName ?? ''} onConfirmed={() => store.confirmRecoveryKey()} />
+        </main>
       ) : session.status === 'locked' ? (
-        <UnlockScreen key="unlock" meta={session.meta} wasLocked={session.reason !== undefined} />
+        <UnlockScreen key="unlock" vault={session.vault} reason={session.reason} />
+      ) : session.status === 'must-change' ? (
+        <main className="page">
+          <ChangePassphraseForm
+            requireCurrent={false}
+            userInputs={[session.session.user.name, session.vault.businessName ?? '']}
+            title={t('account.forcedTitle')}
+            intro={session.session.user.role === 'owner' ? t('account.forcedRecovery') : t('account.forcedOneTime')}
+          />
+        </main>
       ) : session.status === 'unlocked' ? (
-        <>
-          {session.customers.damaged.length > 0 ? (
-            <p className="error-message" role="alert">
-              {t('app.damagedPages', { count: session.customers.damaged.length })}
-            </p>
-          ) : null}
-          <CustomersScreen repository={session.customers} />
-        </>
+        <Workspace state={session} />
       ) : (
         <p className="error-message" role="alert">
-          {t('errors.internal')}
+          {t(`app.failed.${session.reason}`)}
         </p>
       )}
     </div>

@@ -1,15 +1,40 @@
 import { z } from 'zod';
+import { JournalEntrySchema, JournalFilterSchema, JournalVerificationSchema, RendererJournalActionSchema } from '../schemas/journal';
 import { PreferencesSchema } from '../schemas/preferences';
+import { requiredText } from '../schemas/text';
+import {
+  AutoLockMinutesSchema,
+  DataKeySchema,
+  GivenPassphraseSchema,
+  NewPassphraseSchema,
+  NewUserSchema,
+  PublicUserSchema,
+  SessionInfoSchema,
+  SignInResultSchema,
+  UserIdSchema,
+  UserSchema,
+} from '../schemas/users';
 
 /**
  * THE IPC contract: every channel the renderer may invoke, with the zod schema of its request
- * and of its reply. Preload exposes exactly these channels; main registers exactly one handler
- * per channel and parses the request with `input` before doing anything.
+ * and of its reply, and who may call it. Preload exposes exactly these channels; main registers
+ * exactly one handler per channel, parses the request with `input` and checks `access` against
+ * the session main itself holds before doing anything.
+ *
+ * `access`: `public` — anyone, also before sign-in (the sign-in screen needs these);
+ * `session` — any signed-in user; `owner` — a signed-in owner only. A refused call returns
+ * `forbidden` (or `not_signed_in`) and leaves nothing but an `access.denied` journal entry.
  *
  * Channel names are `domain.verb`. Add a channel here first; the types of both sides follow.
  */
+export const ACCESS_LEVELS = ['public', 'session', 'owner'] as const;
+export type Access = (typeof ACCESS_LEVELS)[number];
+
+const Empty = z.object({}).strict();
+
 export const contract = {
   'app.info': {
+    access: 'public',
     input: z.undefined(),
     output: z.object({
       version: z.string(),
@@ -20,14 +45,130 @@ export const contract = {
     }),
   },
   'preferences.get': {
+    access: 'public',
     input: z.undefined(),
     output: PreferencesSchema,
   },
   'preferences.set': {
+    access: 'public',
     input: PreferencesSchema,
     output: PreferencesSchema,
   },
-} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+  /** Whether a register exists, and what the sign-in screen shows: business name, active users. */
+  'vault.status': {
+    access: 'public',
+    input: z.undefined(),
+    output: z.object({
+      exists: z.boolean(),
+      vaultId: z.string().nullable(),
+      businessName: z.string().nullable(),
+      users: z.array(PublicUserSchema),
+    }),
+  },
+  /** First start: creates the data key, the owner's key slot and the recovery key (shown once). */
+  'vault.create': {
+    access: 'public',
+    input: z.object({
+      businessName: requiredText(120),
+      ownerName: requiredText(100),
+      passphrase: NewPassphraseSchema,
+    }),
+    output: z.object({ session: SessionInfoSchema, dataKey: DataKeySchema, recoveryKey: z.string() }),
+  },
+
+  'session.signIn': {
+    access: 'public',
+    input: z.object({ userId: UserIdSchema, passphrase: GivenPassphraseSchema }),
+    output: SignInResultSchema,
+  },
+  /** Sign in as the owner with the recovery key; the session must then set a new passphrase. */
+  'session.recover': {
+    access: 'public',
+    input: z.object({ recoveryKey: z.string().min(1).max(200) }),
+    output: SignInResultSchema,
+  },
+  'session.current': {
+    access: 'public',
+    input: z.undefined(),
+    output: SessionInfoSchema.nullable(),
+  },
+  /** Ends main's session (lock). Harmless when nobody is signed in, hence public. */
+  'session.signOut': {
+    access: 'public',
+    input: z.object({ reason: z.enum(['manual', 'idle', 'suspend', 'screen-lock', 'menu', 'startup']) }),
+    output: Empty,
+  },
+  /**
+   * Any user changes their own passphrase. `currentPassphrase` is required unless the session
+   * must change it anyway (one-time passphrase, recovery key).
+   */
+  'session.changePassphrase': {
+    access: 'session',
+    input: z.object({ currentPassphrase: GivenPassphraseSchema.optional(), newPassphrase: NewPassphraseSchema }),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('ok'), session: SessionInfoSchema }),
+      z.object({ status: z.literal('wrong_passphrase') }),
+      /** Too many wrong current passphrases (same friction as sign-in): not even tried until then. */
+      z.object({ status: z.literal('locked_out'), retryAt: z.number().int() }),
+    ]),
+  },
+
+  'users.list': {
+    access: 'owner',
+    input: z.undefined(),
+    output: z.array(UserSchema),
+  },
+  'users.add': {
+    access: 'owner',
+    input: NewUserSchema,
+    output: UserSchema,
+  },
+  'users.setDisabled': {
+    access: 'owner',
+    input: z.object({ userId: UserIdSchema, disabled: z.boolean() }),
+    output: UserSchema,
+  },
+  'users.remove': {
+    access: 'owner',
+    input: z.object({ userId: UserIdSchema }),
+    output: Empty,
+  },
+  /** A new recovery key replaces the old one, which stops working at once. Shown once. */
+  'recovery.replace': {
+    access: 'owner',
+    input: z.undefined(),
+    output: z.object({ recoveryKey: z.string() }),
+  },
+
+  'settings.get': {
+    access: 'session',
+    input: z.undefined(),
+    output: z.object({ autoLockMinutes: AutoLockMinutesSchema }),
+  },
+  'settings.set': {
+    access: 'owner',
+    input: z.object({ autoLockMinutes: AutoLockMinutesSchema }),
+    output: z.object({ autoLockMinutes: AutoLockMinutesSchema }),
+  },
+
+  /** The renderer reports what it did with a customer; main adds who and when. */
+  'journal.record': {
+    access: 'session',
+    input: z.object({ action: RendererJournalActionSchema, recordId: z.string().min(1).max(64) }),
+    output: Empty,
+  },
+  'journal.list': {
+    access: 'owner',
+    input: JournalFilterSchema,
+    output: z.object({ entries: z.array(JournalEntrySchema), total: z.number().int().nonnegative() }),
+  },
+  'journal.verify': {
+    access: 'owner',
+    input: z.undefined(),
+    output: JournalVerificationSchema,
+  },
+} as const satisfies Record<string, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -35,6 +176,9 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+/** Channels a signed-in receptionist may not call (the role matrix test walks these). */
+export const OWNER_CHANNELS = CHANNELS.filter((c) => contract[c].access === 'owner');
 
 /**
  * Events main pushes to the renderer. The renderer never receives the Electron event object,

@@ -9,7 +9,12 @@ export const ERROR_CODES = [
   'untrusted_sender',
   'unknown_channel',
   'not_found',
+  /** A channel needs a signed-in session and there is none (locked). */
+  'not_signed_in',
+  /** The signed-in user's role may not do this. */
   'forbidden',
+  /** The request contradicts the current state (e.g. removing the last owner). */
+  'conflict',
   'io_failed',
   'internal',
 ] as const;

@@ -1,25 +1,9 @@
 import { z } from 'zod';
 import { normalizePhone } from '../domain/phone';
+import { V } from './text';
 
-/**
- * Field schemas shared by every form. Error messages are i18n keys under `validation.*`;
- * the UI translates them, so no user text ever appears in a message.
- */
-export const V = {
-  required: 'required',
-  tooLong: 'too_long',
-  phone: 'phone_invalid',
-  email: 'email_invalid',
-  postalCode: 'postal_code_invalid',
-  businessId: 'business_id_invalid',
-  mismatch: 'passphrase_mismatch',
-  weak: 'passphrase_weak',
-} as const;
-
-const trimmed = (max: number) => z.string().trim().max(max, { error: V.tooLong });
-
-export const requiredText = (max: number) => trimmed(max).min(1, { error: V.required });
-export const optionalText = (max: number) => trimmed(max);
+/** Form fields beyond plain text (phone, e-mail, postal code); plain text fields are in text.ts. */
+export { V, optionalText, requiredText } from './text';
 
 /** Optional phone: empty stays empty, anything else must be a valid number and becomes E.164. */
 export const optionalPhone = z

@@ -1,5 +1,11 @@
 import { createEventSender, createDispatcher, type EventSender, type InvokeEventLike } from '../../electron/main/ipc/handle';
-import { createAllHandlers, createMainServices, type MainServices } from '../../electron/main/ipc/register-all';
+import {
+  createAccessAuthority,
+  createAllHandlers,
+  createMainServices,
+  type MainServices,
+} from '../../electron/main/ipc/register-all';
+import type { AtomicWriteFs } from '../../electron/main/services/atomic-write';
 import { silentLogger, type Logger } from '../../electron/main/logger';
 import { createRendererApi, type IpcListener, type IpcRendererLike } from '../../electron/preload/api';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
@@ -9,14 +15,16 @@ import type { Result } from '../../shared/ipc/result';
 /**
  * A test-only stand-in for Electron IPC, for component tests (jsdom) and the e2e harness.
  *
- * Nothing is mocked except the transport: the REAL services (in `userDataDir`), the REAL
- * handlers, the REAL dispatcher (sender check, schema parse, output parse), the REAL preload API
+ * Nothing is mocked except the transport: the REAL services (in `userDataDir`: preferences, the
+ * vault with its key slots, main's session, the audit journal), the REAL handlers, the REAL
+ * dispatcher (sender check, access check against main's session, schema parse, output parse), the
+ * REAL preload API
  * and the REAL event sender. Messages are structured-cloned, as Electron does, so a payload that
  * could not cross real IPC (a function, a class instance) fails here too. It never imports
  * 'electron'.
  */
 export interface InProcessBridgeOptions {
-  /** Where the preferences (and later other main-owned files) live; use a fresh temp dir. */
+  /** Where main's files live (preferences, vault.json, journal.ndjson); use a fresh temp dir. */
   readonly userDataDir: string;
   /** The origin the dispatcher trusts and the default frame URL (APP_ORIGIN, or the e2e server's). */
   readonly origin: string;
@@ -24,6 +32,12 @@ export interface InProcessBridgeOptions {
   readonly platform?: string;
   readonly isPackaged?: boolean;
   readonly logger?: Logger;
+  /** Clock of lockouts and journal entries (`Date.now` by default). */
+  readonly now?: () => number;
+  /** PBKDF2 iterations for new slots; refused below the 600,000 floor, so tests pay the real cost. */
+  readonly kdfIterations?: number;
+  /** Injected file system for the vault's atomic writes (crash-injection tests). */
+  readonly vaultFs?: AtomicWriteFs;
 }
 
 export interface InProcessBridge {
@@ -36,14 +50,20 @@ export interface InProcessBridge {
   dispatch(channelName: string, payload: unknown, frameUrl?: string, isSubFrame?: boolean): Promise<Result<unknown>>;
   /** Pushes a main → renderer event through the real, validating event sender. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): boolean;
-  /** The real services behind the handlers, for assertions on their state. */
+  /** The real services behind the handlers (vault, sessions, journal…), for assertions on their state. */
   readonly services: MainServices;
 }
 
 /** Builds an in-process bridge around the real main-process handlers. */
 export function createInProcessBridge(options: InProcessBridgeOptions): InProcessBridge {
   const logger = options.logger ?? silentLogger;
-  const services = createMainServices({ userDataDir: options.userDataDir, logger });
+  const services = createMainServices({
+    userDataDir: options.userDataDir,
+    logger,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.kdfIterations === undefined ? {} : { kdfIterations: options.kdfIterations }),
+    ...(options.vaultFs ? { vaultFs: options.vaultFs } : {}),
+  });
   const handlers = createAllHandlers(
     {
       version: options.version ?? '0.0.0-test',
@@ -53,7 +73,11 @@ export function createInProcessBridge(options: InProcessBridgeOptions): InProces
     },
     services,
   );
-  const dispatcher = createDispatcher(handlers, { expectedOrigin: options.origin, logger });
+  const dispatcher = createDispatcher(handlers, {
+    expectedOrigin: options.origin,
+    logger,
+    authority: createAccessAuthority(services),
+  });
 
   const frameEvent = (frameUrl: string, isSubFrame: boolean): InvokeEventLike => ({
     senderFrame: {

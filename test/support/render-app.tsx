@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from '@testing-library/react';
 import { App } from '../../renderer/src/App';
-import { createVault } from '../../renderer/src/db/vault';
 import { SessionStore } from '../../renderer/src/features/session/session-store';
 import { createI18n } from '../../renderer/src/i18n';
 import { RENDERER_API_KEY } from '../../shared/ipc/renderer-api';
@@ -23,8 +22,9 @@ export async function renderApp(options: { withVault?: boolean } = {}) {
   const db = freshDatabase();
   let ownerId: string | null = null;
   if (options.withVault) {
-    const session = await createVault(db, { businessName: 'Testisalonki', ownerName: 'Olga Omistaja', passphrase: OWNER_PASSPHRASE });
-    ownerId = session.user.id;
+    // Main owns the key slots: the vault is made by the real vault service, as setup would.
+    const created = await bridge.services.vault.create({ businessName: 'Testisalonki', ownerName: 'Olga Omistaja', passphrase: OWNER_PASSPHRASE });
+    ownerId = created.owner.id;
   }
   const store = new SessionStore(db);
   await store.init();

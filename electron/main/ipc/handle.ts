@@ -12,6 +12,7 @@ import {
   type EventPayload,
 } from '../../../shared/ipc/contract';
 import { fail, ok, type ErrorCode, type Result } from '../../../shared/ipc/result';
+import type { Role } from '../../../shared/schemas/users';
 import type { Logger } from '../logger';
 import { HandlerError } from './handler-error';
 import { isTrustedSender, type FrameLike } from './sender';
@@ -21,8 +22,9 @@ export type { FrameLike } from './sender';
 
 /**
  * The only IPC wrapper of the main process (STYLE habits 2 and 5; acceptance check E7). Every
- * request goes: sender check → known channel → schema parse → handler → output parse, and every
- * outcome, failures included, returns as a `Result` value. Main never throws across IPC.
+ * request goes: sender check → known channel → access check → schema parse → handler → output
+ * parse, and every outcome, failures included, returns as a `Result` value. Main never throws
+ * across IPC.
  */
 
 /** The handler of one channel: gets the parsed input, returns (a promise of) the output. */
@@ -43,10 +45,26 @@ export interface IpcMainLike {
   handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
 }
 
+/**
+ * What the dispatcher needs to know about main's own session to enforce each channel's `access`.
+ * The role comes from here only, never from anything the renderer sends.
+ */
+export interface AccessAuthority {
+  /** The role of main's current session, or null when nobody is signed in. */
+  currentRole(): Role | null;
+  /**
+   * Records that a signed-in user was refused `channel` (the journal's `access.denied`). It must
+   * have no other effect; a failure to record does not change the refusal.
+   */
+  recordDenied(channel: Channel): Promise<void>;
+}
+
 export interface DispatcherOptions {
   /** The only origin allowed to call main, `APP_ORIGIN` in the app. */
   readonly expectedOrigin: string;
   readonly logger: Logger;
+  /** Required on purpose: a dispatcher without an access check cannot be built by omission. */
+  readonly authority: AccessAuthority;
 }
 
 export type Dispatcher = (
@@ -62,7 +80,9 @@ const MESSAGES: Record<ErrorCode, string> = {
   untrusted_sender: 'The sender of this request is not trusted.',
   unknown_channel: 'This channel is not in the contract.',
   not_found: 'Not found.',
+  not_signed_in: 'Nobody is signed in.',
   forbidden: 'Not allowed.',
+  conflict: 'The request conflicts with the current state.',
   io_failed: 'A file operation failed.',
   internal: 'Internal error.',
 };
@@ -101,10 +121,35 @@ function describeIssues(channel: Channel, issues: ReadonlyArray<{ readonly code:
 }
 
 /**
+ * Enforces a channel's `access` against main's session: `session` needs someone signed in,
+ * `owner` an owner. Returns the refusal, or null when the call may proceed. A signed-in user's
+ * refusal is journaled; a call with nobody signed in has nobody to attribute it to.
+ */
+async function checkAccess(channel: Channel, authority: AccessAuthority, logger: Logger): Promise<Result<never> | null> {
+  const access = contract[channel].access;
+  if (access === 'public') return null;
+  const role = authority.currentRole();
+  if (role === null) {
+    logger.warn('ipc.rejected', { channel, code: 'not_signed_in' });
+    return fail('not_signed_in', MESSAGES.not_signed_in);
+  }
+  if (access === 'owner' && role !== 'owner') {
+    logger.warn('ipc.rejected', { channel, code: 'forbidden' });
+    try {
+      await authority.recordDenied(channel);
+    } catch (error) {
+      logger.error('ipc.denial_not_recorded', { channel, errorName: error instanceof Error ? error.name : typeof error });
+    }
+    return fail('forbidden', MESSAGES.forbidden);
+  }
+  return null;
+}
+
+/**
  * Creates the function every `ipcMain.handle` listener delegates to. It never throws and never
  * calls a handler before the sender is trusted and the payload has parsed.
  */
-export function createDispatcher(handlers: Handlers, { expectedOrigin, logger }: DispatcherOptions): Dispatcher {
+export function createDispatcher(handlers: Handlers, { expectedOrigin, logger, authority }: DispatcherOptions): Dispatcher {
   return async (event, channel, payload) => {
     try {
       // 1. Who is asking? Checked first, so a foreign frame learns nothing, not even channel names.
@@ -117,13 +162,18 @@ export function createDispatcher(handlers: Handlers, { expectedOrigin, logger }:
         logger.warn('ipc.rejected', { code: 'unknown_channel' });
         return fail('unknown_channel', MESSAGES.unknown_channel);
       }
-      // 3. Parse before any side effect: a malformed request must change nothing.
+      // 3. May this session call it? Checked before the payload is even parsed, so a refused
+      // caller learns nothing about the channel's schema, and a refusal has no effect besides
+      // its journal entry.
+      const refusal = await checkAccess(channel, authority, logger);
+      if (refusal !== null) return refusal;
+      // 4. Parse before any side effect: a malformed request must change nothing.
       const input = contract[channel].input.safeParse(payload);
       if (!input.success) {
         logger.warn('ipc.rejected', { channel, code: 'invalid_request' });
         return fail('invalid_request', describeIssues(channel, input.error.issues));
       }
-      // 4. Call. TypeScript cannot correlate `handlers[channel]` with the parsed input of the
+      // 5. Call. TypeScript cannot correlate `handlers[channel]` with the parsed input of the
       // same channel through a union; the contract schema above is what guarantees it.
       const handler = handlers[channel] as (input: unknown) => unknown;
       let output: unknown;
@@ -132,7 +182,7 @@ export function createDispatcher(handlers: Handlers, { expectedOrigin, logger }:
       } catch (error) {
         return failureFor(error, channel, logger);
       }
-      // 5. The reply is checked too: a handler must not leak fields the contract does not name.
+      // 6. The reply is checked too: a handler must not leak fields the contract does not name.
       const parsed = contract[channel].output.safeParse(output);
       if (!parsed.success) {
         logger.error('ipc.bad_output', { channel, code: 'internal' });

@@ -1,24 +1,57 @@
 import type { Logger } from '../logger';
+import type { AtomicWriteFs } from '../services/atomic-write';
+import { appendQuietly, createJournalService, type JournalService } from '../services/journal-service';
 import { createPreferencesService, type PreferencesService } from '../services/preferences-service';
+import { createSessionService, type SessionService } from '../services/session-service';
+import { createVaultService, type VaultService } from '../services/vault-service';
 import { createAppHandlers, type AppFacts } from './app-handlers';
-import type { Handlers } from './handle';
+import type { AccessAuthority, Handlers } from './handle';
+import { createJournalHandlers } from './journal-handlers';
 import { createPreferencesHandlers } from './preferences-handlers';
+import { createSessionHandlers } from './session-handlers';
+import { createSettingsHandlers } from './settings-handlers';
+import { createUsersHandlers } from './users-handlers';
+import { createVaultHandlers } from './vault-handlers';
 
 /** The plain services behind the handlers; built here so the app and test bridge share the wiring. */
 export interface MainServices {
+  readonly logger: Logger;
   readonly preferences: PreferencesService;
+  readonly vault: VaultService;
+  readonly journal: JournalService;
+  readonly sessions: SessionService;
 }
 
 export interface MainServicesOptions {
   /** `app.getPath('userData')` in the app; a temp dir in tests. */
   readonly userDataDir: string;
   readonly logger: Logger;
+  /** The clock of lockouts, journal entries and created-at times; `Date.now` unless a test injects one. */
+  readonly now?: () => number;
+  /**
+   * PBKDF2 iterations for new key slots (tests, calibration). Refused (RangeError) below the floor
+   * of 600,000 or above the ceiling, so no option can make slots weaker.
+   */
+  readonly kdfIterations?: number;
+  /** Injected file system for the vault's atomic writes (crash-injection tests). */
+  readonly vaultFs?: AtomicWriteFs;
 }
 
-/** Builds every main-process service from plain values (no Electron). */
-export function createMainServices({ userDataDir, logger }: MainServicesOptions): MainServices {
+/** Builds every main-process service from plain values (no Electron). Nothing touches the disk yet. */
+export function createMainServices({ userDataDir, logger, now, kdfIterations, vaultFs }: MainServicesOptions): MainServices {
+  const vault = createVaultService(userDataDir, {
+    logger,
+    ...(now ? { now } : {}),
+    ...(kdfIterations === undefined ? {} : { kdfIterations }),
+    ...(vaultFs ? { fs: vaultFs } : {}),
+  });
+  const journal = createJournalService(userDataDir, { logger, ...(now ? { now } : {}) });
   return {
+    logger,
     preferences: createPreferencesService(userDataDir, { logger }),
+    vault,
+    journal,
+    sessions: createSessionService({ vault, journal, logger }),
   };
 }
 
@@ -27,8 +60,27 @@ export function createMainServices({ userDataDir, logger }: MainServicesOptions)
  * contract without adding its handler here is a type error.
  */
 export function createAllHandlers(facts: AppFacts, services: MainServices): Handlers {
+  const { vault, sessions, journal, logger } = services;
   return {
     ...createAppHandlers(facts),
     ...createPreferencesHandlers(services.preferences),
+    ...createVaultHandlers(vault, sessions),
+    ...createSessionHandlers(sessions),
+    ...createUsersHandlers(vault, sessions, journal, logger),
+    ...createSettingsHandlers(vault, sessions, journal, logger),
+    ...createJournalHandlers(journal, sessions),
   } satisfies Handlers;
+}
+
+/**
+ * The dispatcher's view of main's session: the role from the session service, and refusals of a
+ * signed-in user journaled as `access.denied` with the channel as detail.
+ */
+export function createAccessAuthority(services: MainServices): AccessAuthority {
+  const { sessions, journal, logger } = services;
+  return {
+    currentRole: () => sessions.role(),
+    recordDenied: (channel) =>
+      appendQuietly(journal, { userId: sessions.active()?.user.id ?? null, action: 'access.denied', detail: channel }, logger),
+  };
 }

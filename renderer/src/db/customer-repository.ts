@@ -1,5 +1,6 @@
 import { CustomerDraftSchema, type Customer, type CustomerDraftInput } from '../../../shared/schemas/customer';
 import { compareCustomers, CustomerIndex } from './customer-index';
+import type { Role } from '../../../shared/schemas/users';
 import type { KirjuriDatabase } from './database';
 import { SealedPageStore, type PageDamage } from './sealed-page-store';
 
@@ -19,6 +20,11 @@ export class CustomerNotFoundError extends Error {
   override readonly name = 'CustomerNotFoundError';
 }
 
+/** The signed-in role may not do this (the UI hides it too; main enforces its own channels). */
+export class ForbiddenError extends Error {
+  override readonly name = 'ForbiddenError';
+}
+
 type Listener = () => void;
 
 export class CustomerRepository {
@@ -29,15 +35,16 @@ export class CustomerRepository {
     private readonly store: SealedPageStore<Customer>,
     readonly damaged: readonly PageDamage[],
     private readonly index: CustomerIndex,
+    readonly role: Role,
   ) {}
 
   /** Decrypts the register and builds the search index: after this, search answers at once. */
-  static async open(db: KirjuriDatabase, dataKey: CryptoKey): Promise<CustomerRepository> {
+  static async open(db: KirjuriDatabase, dataKey: CryptoKey, role: Role = 'owner'): Promise<CustomerRepository> {
     const store = new SealedPageStore<Customer>(db, dataKey, CUSTOMER_STORE, CUSTOMER_SCHEMA_VERSION, CUSTOMER_PAGE_CAPACITY, compareCustomers);
     const index = new CustomerIndex();
     const { damaged } = await store.load((records) => index.add(records));
     index.finish();
-    return new CustomerRepository(store, damaged, index);
+    return new CustomerRepository(store, damaged, index, role);
   }
 
   get count(): number {
@@ -91,7 +98,9 @@ export class CustomerRepository {
     return customer;
   }
 
+  /** Erases a customer. Owner only: a receptionist cannot erase customers (issue 4). */
   async delete(id: string): Promise<void> {
+    if (this.role !== 'owner') throw new ForbiddenError('only the owner may erase customers');
     const current = this.store.get(id);
     if (!current) throw new CustomerNotFoundError('no such customer');
     await this.store.delete(id);

@@ -1,36 +1,15 @@
-import { Dexie, type EntityTable } from 'dexie';
-import type { KdfParams } from './kdf';
+import { Dexie } from 'dexie';
 
 /**
- * Rows as they lie in IndexedDB. Only what must be readable before unlock (vault metadata, key
- * slots) or what queries need (opaque ids, page numbers, schema versions) is in clear; every
- * byte of customer data is inside `PageRow.ct`.
+ * Rows as they lie in IndexedDB. Only what queries need (opaque ids, page numbers, schema
+ * versions) is in clear; every byte of customer data is inside `PageRow.ct`. Key slots and users
+ * live with main (vault.json): the renderer only ever holds the data key of a signed-in session.
  */
 
-/** Vault metadata, readable before unlock: the sign-in screen needs the business and user names. */
-export interface VaultMetaRow {
+/** Which vault (data key) these pages belong to; a mismatch means the key file is not theirs. */
+export interface MetaRow {
   id: 'vault';
-  formatVersion: 1;
-  createdAt: number;
-  businessName: string;
-  users: VaultUser[];
-}
-
-export interface VaultUser {
-  id: string;
-  name: string;
-  role: 'owner' | 'receptionist';
-  disabled: boolean;
-}
-
-/** The data key wrapped under one user's passphrase (LUKS-style key slot). */
-export interface KeySlotRow {
-  id: string;
-  userId: string;
-  kind: 'passphrase';
-  kdf: KdfParams;
-  /** AES-KW(wrapping key, data key): 40 bytes; unwrapping fails on a wrong passphrase. */
-  wrappedKey: Uint8Array;
+  vaultId: string;
   createdAt: number;
 }
 
@@ -47,8 +26,7 @@ export interface PageRow {
 export const DATABASE_NAME = 'kirjuri';
 
 export class KirjuriDatabase extends Dexie {
-  meta!: EntityTable<VaultMetaRow, 'id'>;
-  keySlots!: EntityTable<KeySlotRow, 'id'>;
+  meta!: Dexie.Table<MetaRow, 'vault'>;
   pages!: Dexie.Table<PageRow, [string, number]>;
 
   constructor(name: string = DATABASE_NAME) {
@@ -58,7 +36,6 @@ export class KirjuriDatabase extends Dexie {
     // Numbered migrations. A released version is never edited; add a new one below it.
     this.version(1).stores({
       meta: 'id',
-      keySlots: 'id, userId',
       pages: '[store+page]',
     });
   }

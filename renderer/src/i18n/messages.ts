@@ -1,6 +1,6 @@
 import type { fi } from './fi';
 
-type Widen<T> = T extends string
+export type Widen<T> = T extends string
   ? string
   : T extends readonly (infer U)[]
     ? readonly Widen<U>[]

@@ -1,6 +1,7 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { confirmRecoveryKey } from '../../support/recovery-step';
 import { renderApp } from '../../support/render-app';
 
 async function fillBusiness(user: ReturnType<typeof userEvent.setup>) {
@@ -16,7 +17,7 @@ async function fillBusiness(user: ReturnType<typeof userEvent.setup>) {
 describe('first start', () => {
   it('refuses a weak passphrase with a reason in Finnish and creates nothing', async () => {
     const user = userEvent.setup();
-    const { db } = await renderApp();
+    const { db, bridge } = await renderApp();
     await fillBusiness(user);
     await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), 'salasana123');
     await user.type(screen.getByLabelText(/Tunnuslause uudelleen/), 'salasana123');
@@ -27,7 +28,7 @@ describe('first start', () => {
     expect(screen.getByText('Tämä muistuttaa yleistä salasanaa.')).toBeTruthy();
     expect(screen.getByLabelText(/^Tunnuslause( \*)?$/).getAttribute('aria-invalid')).toBe('true');
     expect(await db.meta.count()).toBe(0);
-    expect(await db.keySlots.count()).toBe(0);
+    expect(await bridge.services.vault.read()).toBeNull();
   });
 
   it('explains an invalid Business ID and a passphrase mismatch next to the fields', async () => {
@@ -47,15 +48,20 @@ describe('first start', () => {
 
   it('creates the encrypted register with a strong passphrase and opens the customer list', async () => {
     const user = userEvent.setup();
-    const { db } = await renderApp();
+    const { db, bridge } = await renderApp();
     await fillBusiness(user);
     await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), 'korppi-lumi-omena-puhelin');
     await user.type(screen.getByLabelText(/Tunnuslause uudelleen/), 'korppi-lumi-omena-puhelin');
     await user.click(screen.getByRole('button', { name: 'Luo rekisteri' }));
 
+    const recoveryKey = await confirmRecoveryKey(user);
+    expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){6}[0-9A-Z]{4}$/);
     expect(await screen.findByRole('heading', { name: 'Asiakkaat' }, { timeout: 5000 })).toBeTruthy();
-    await waitFor(async () => expect(await db.keySlots.count()).toBe(1));
-    expect((await db.meta.get('vault'))?.businessName).toBe('Testisalonki');
+    const vault = await bridge.services.vault.read();
+    // The owner's slot and the recovery-key slot; the business name is main's, for the sign-in screen.
+    expect(vault?.slots).toHaveLength(2);
+    expect(vault?.businessName).toBe('Testisalonki');
+    expect((await db.meta.get('vault'))?.vaultId).toBe(vault?.vaultId);
     // the business details are sealed: one settings page exists
     expect(await db.pages.where('[store+page]').equals(['settings', 0]).count()).toBe(1);
   });

@@ -7,15 +7,17 @@ import { syntheticCustomer } from '../../support/synthetic';
 describe('unlock', () => {
   it('says a wrong passphrase is wrong, stays locked and changes nothing', async () => {
     const user = userEvent.setup();
-    const { store, db } = await renderApp({ withVault: true });
-    const slotsBefore = await db.keySlots.toArray();
+    const { store, db, bridge } = await renderApp({ withVault: true });
+    const slotsBefore = (await bridge.services.vault.read())?.slots;
+    const pagesBefore = await db.pages.toArray();
     await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), 'vaara-tunnuslause-tassa');
     await user.click(screen.getByRole('button', { name: 'Avaa' }));
 
     expect(await screen.findByText('Väärä tunnuslause. Mitään ei muutettu; yritä uudelleen.', undefined, { timeout: 5000 })).toBeTruthy();
     expect(store.getState().status).toBe('locked');
     expect(screen.getByLabelText<HTMLInputElement>(/^Tunnuslause( \*)?$/).value).toBe('');
-    expect(await db.keySlots.toArray()).toEqual(slotsBefore);
+    expect((await bridge.services.vault.read())?.slots).toEqual(slotsBefore);
+    expect(await db.pages.toArray()).toEqual(pagesBefore);
   });
 
   it('opens the register with the right passphrase', async () => {

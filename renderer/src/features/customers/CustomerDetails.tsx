@@ -7,7 +7,8 @@ import { formatDateTime } from '../../i18n/format';
 export interface CustomerDetailsProps {
   customer: Customer;
   onEdit: () => void;
-  onDelete: () => void;
+  /** Absent when the signed-in role may not erase customers. */
+  onDelete?: (() => void) | undefined;
 }
 
 /** One customer's record, read-only, with the actions the front desk needs. */
@@ -37,9 +38,11 @@ export function CustomerDetails({ customer, onEdit, onDelete }: CustomerDetailsP
         <Button className="button button-primary" onPress={onEdit}>
           {t('customers.edit')}
         </Button>
-        <Button className="button button-danger" onPress={onDelete}>
-          {t('customers.delete')}
-        </Button>
+        {onDelete ? (
+          <Button className="button button-danger" onPress={onDelete}>
+            {t('customers.delete')}
+          </Button>
+        ) : null}
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 import { useVirtualizer, observeElementRect } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
+import { maskEmail, maskPhone } from '../../../../shared/domain/masking';
 import { formatPhone } from '../../../../shared/domain/phone';
 import type { Customer } from '../../../../shared/schemas/customer';
 
@@ -12,6 +13,8 @@ export interface CustomerResultsProps {
   activeIndex: number;
   getCustomer: (id: string) => Customer | undefined;
   onOpen: (id: string) => void;
+  /** Receptionists see contact details masked in lists (issue 4); opening shows them in full. */
+  maskContacts: boolean;
 }
 
 export const optionId = (listId: string, customerId: string) => `${listId}-${customerId}`;
@@ -21,7 +24,7 @@ export const optionId = (listId: string, customerId: string) => `${listId}-${cus
  * 100,000 customers renders as fast as one of ten. Focus stays in the search field
  * (aria-activedescendant), which is the combobox pattern screen readers know.
  */
-export function CustomerResults({ id, label, ids, activeIndex, getCustomer, onOpen }: CustomerResultsProps) {
+export function CustomerResults({ id, label, ids, activeIndex, getCustomer, onOpen, maskContacts }: CustomerResultsProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: ids.length,
@@ -64,7 +67,12 @@ export function CustomerResults({ id, label, ids, activeIndex, getCustomer, onOp
                 {customer.lastName} {customer.firstName}
               </span>
               <span className="result-contact">
-                {[customer.phone ? formatPhone(customer.phone) : '', customer.email].filter(Boolean).join(' · ')}
+                {(maskContacts
+                  ? [maskPhone(customer.phone), maskEmail(customer.email)]
+                  : [customer.phone ? formatPhone(customer.phone) : '', customer.email]
+                )
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>
             </div>
           );

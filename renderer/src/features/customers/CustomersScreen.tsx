@@ -7,6 +7,7 @@ import { StatusMessage } from '../../components/StatusMessage';
 import type { CustomerRepository } from '../../db/customer-repository';
 import { CustomerDetails } from './CustomerDetails';
 import { CustomerForm } from './CustomerForm';
+import { journalCustomer } from '../session/audit';
 import { CustomerResults, optionId } from './CustomerResults';
 
 type Pane = { kind: 'none' } | { kind: 'view'; id: string } | { kind: 'edit'; id: string } | { kind: 'new' };
@@ -26,6 +27,7 @@ export function CustomersScreen({ repository }: { repository: CustomerRepository
   const [isDeleteOpen, setDeleteOpen] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const isReceptionist = repository.role !== 'owner';
 
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` changes when the register does
   const results = useMemo(() => repository.search(query), [repository, query, version]);
@@ -54,6 +56,7 @@ export function CustomersScreen({ repository }: { repository: CustomerRepository
   function open(id: string) {
     setPane({ kind: 'view', id });
     setStatus(null);
+    void journalCustomer('customer.opened', id);
   }
 
   function onSearchKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -78,10 +81,12 @@ export function CustomersScreen({ repository }: { repository: CustomerRepository
         const saved = await repository.update(pane.id, draft);
         setPane({ kind: 'view', id: saved.id });
         setStatus(t('customers.saved'));
+        void journalCustomer('customer.updated', saved.id);
       } else {
         const saved = await repository.create(draft);
         setPane({ kind: 'view', id: saved.id });
         setStatus(t('customers.created'));
+        void journalCustomer('customer.created', saved.id);
       }
       return true;
     } catch {
@@ -94,6 +99,7 @@ export function CustomersScreen({ repository }: { repository: CustomerRepository
     setDeleteOpen(false);
     try {
       await repository.delete(pane.id);
+      void journalCustomer('customer.deleted', pane.id);
       setPane({ kind: 'none' });
       setStatus(t('customers.deleted'));
       focusSearch();
@@ -145,7 +151,16 @@ export function CustomersScreen({ repository }: { repository: CustomerRepository
         <p className="result-count" aria-live="polite">
           {repository.count === 0 ? t('customers.empty') : results.length === 0 ? t('customers.noResults') : t('customers.results', { count: results.length })}
         </p>
-        <CustomerResults id={LIST_ID} label={t('customers.title')} ids={results} activeIndex={activeIndex} getCustomer={(id) => repository.get(id)} onOpen={open} />
+        {isReceptionist ? <p className="field-hint">{t('customers.maskedHint')}</p> : null}
+        <CustomerResults
+          id={LIST_ID}
+          label={t('customers.title')}
+          ids={results}
+          activeIndex={activeIndex}
+          getCustomer={(id) => repository.get(id)}
+          onOpen={open}
+          maskContacts={isReceptionist}
+        />
       </section>
       <section className="detail-pane" aria-label={t('customers.title')}>
         <StatusMessage message={status} />
@@ -155,7 +170,11 @@ export function CustomersScreen({ repository }: { repository: CustomerRepository
           <CustomerForm key={`edit-${selected.id}`} title={t('customers.editTitle')} initial={toDraft(selected)} onSave={save} onCancel={() => setPane({ kind: 'view', id: selected.id })} />
         ) : pane.kind === 'view' && selected ? (
           <>
-            <CustomerDetails customer={selected} onEdit={() => setPane({ kind: 'edit', id: selected.id })} onDelete={() => setDeleteOpen(true)} />
+            <CustomerDetails
+              customer={selected}
+              onEdit={() => setPane({ kind: 'edit', id: selected.id })}
+              onDelete={isReceptionist ? undefined : () => setDeleteOpen(true)}
+            />
             <ConfirmDialog
               isOpen={isDeleteOpen}
               title={t('customers.deleteTitle')}

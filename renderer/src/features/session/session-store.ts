@@ -1,23 +1,49 @@
+import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import type { Business } from '../../../../shared/schemas/business';
+import type { SessionInfo, SignInResult } from '../../../../shared/schemas/users';
 import { CustomerRepository } from '../../db/customer-repository';
-import type { KirjuriDatabase, VaultMetaRow, VaultUser } from '../../db/database';
-import { KdfDowngradeError } from '../../db/kdf';
-import { sealBusiness, loadBusiness } from '../../db/settings-repository';
-import { createVault, readVaultMeta, unlockVault, UserUnavailableError, WrongPassphraseError } from '../../db/vault';
+import type { KirjuriDatabase } from '../../db/database';
+import { importDataKey } from '../../db/data-key';
+import { loadBusiness, sealBusiness } from '../../db/settings-repository';
+import { invoke } from '../../ipc/client';
 
 /**
- * Where the app is: first start, locked, or unlocked with a decrypted register. Unlocked state
- * (the repository and its key) exists only inside the `unlocked` variant, so locking — replacing
- * the state — is what removes customer data from memory and, by unmounting, from the screen.
+ * Where the app is: first start, locked, or unlocked with a decrypted register.
+ *
+ * Main is the authority for who is signed in (it holds the key slots, checks passphrases, counts
+ * failures and knows the role); the renderer receives the data key of a successful sign-in and
+ * keeps it, with every decrypted record, only inside the `unlocked` (or must-change) state.
+ * Locking replaces the state — which is what removes customer data from memory and, by
+ * unmounting, from the screen — and ends main's session.
  */
+export type VaultStatus = ChannelOutput<'vault.status'>;
+export type LockReason = 'manual' | 'idle' | 'suspend' | 'screen-lock' | 'menu';
+
+export interface UnlockedState {
+  status: 'unlocked';
+  vault: VaultStatus;
+  session: SessionInfo;
+  business: Business | null;
+  customers: CustomerRepository;
+}
+
 export type SessionState =
   | { status: 'loading' }
   | { status: 'setup' }
-  | { status: 'locked'; meta: VaultMetaRow; reason?: 'manual' | 'suspend' | 'screen-lock' | 'menu' }
-  | { status: 'unlocked'; meta: VaultMetaRow; user: VaultUser; business: Business | null; customers: CustomerRepository }
-  | { status: 'failed' };
+  | { status: 'locked'; vault: VaultStatus; reason?: LockReason }
+  /** Setup done: the recovery key is shown once and must be confirmed before work starts. */
+  | { status: 'recovery-key'; recoveryKey: string; next: UnlockedState }
+  /** Signed in with a one-time passphrase or the recovery key: a new passphrase comes first. */
+  | { status: 'must-change'; vault: VaultStatus; session: SessionInfo; dataKey: CryptoKey }
+  | UnlockedState
+  | { status: 'failed'; reason: 'vault_unreadable' | 'key_missing' | 'wrong_vault' | 'internal' };
 
-export type UnlockOutcome = 'ok' | 'wrong_passphrase' | 'weak_slot' | 'user_unavailable' | 'failed';
+export type UnlockOutcome =
+  | { kind: 'ok' }
+  | { kind: 'wrong_passphrase'; failedAttempts: number; retryAt: number | null }
+  | { kind: 'locked_out'; retryAt: number }
+  | { kind: 'unavailable' }
+  | { kind: 'failed' };
 
 export interface SetupInput {
   business: Business;
@@ -31,11 +57,7 @@ export class SessionStore {
   private state: SessionState = { status: 'loading' };
   private readonly listeners = new Set<Listener>();
 
-  constructor(
-    private readonly db: KirjuriDatabase,
-    /** Test-only override of the KDF cost (never below the floor, which the KDF enforces). */
-    private readonly iterations?: number,
-  ) {}
+  constructor(private readonly db: KirjuriDatabase) {}
 
   getState = (): SessionState => this.state;
 
@@ -45,57 +67,130 @@ export class SessionStore {
   };
 
   async init(): Promise<void> {
-    try {
-      const meta = await readVaultMeta(this.db);
-      this.set(meta ? { status: 'locked', meta } : { status: 'setup' });
-    } catch {
-      this.set({ status: 'failed' });
-    }
+    // A reload has lost the data key: make sure main's session is gone as well.
+    await invoke('session.signOut', { reason: 'startup' });
+    const status = await invoke('vault.status', undefined);
+    if (!status.ok) return this.set({ status: 'failed', reason: 'vault_unreadable' });
+    if (status.value.exists) return this.set({ status: 'locked', vault: status.value });
+    // No key file, but encrypted data: offering setup would create a new key and orphan the data.
+    const hasData = (await this.db.pages.count()) > 0;
+    this.set(hasData ? { status: 'failed', reason: 'key_missing' } : { status: 'setup' });
   }
 
-  /** First start: creates the vault, the owner's key slot and the sealed business details at once. */
+  /** First start: main creates the key and the owner; the business details are sealed here. */
   async setup(input: SetupInput): Promise<boolean> {
+    const created = await invoke('vault.create', { businessName: input.business.name, ownerName: input.ownerName, passphrase: input.passphrase });
+    if (!created.ok) return false;
     try {
-      const session = await createVault(
-        this.db,
-        { businessName: input.business.name, ownerName: input.ownerName, passphrase: input.passphrase, iterations: this.iterations },
-        async (key) => [await sealBusiness(key, input.business)],
-      );
-      const meta = await readVaultMeta(this.db);
-      if (!meta) return false;
-      const customers = await CustomerRepository.open(this.db, session.dataKey);
-      this.set({ status: 'unlocked', meta, user: session.user, business: input.business, customers });
+      const dataKey = await importDataKey(created.value.dataKey);
+      const businessPage = await sealBusiness(dataKey, input.business);
+      await this.db.transaction('rw', this.db.meta, this.db.pages, async () => {
+        await this.db.meta.put({ id: 'vault', vaultId: created.value.session.vaultId, createdAt: Date.now() });
+        await this.db.pages.put(businessPage);
+      });
+      const vault = await this.vaultStatus();
+      const customers = await CustomerRepository.open(this.db, dataKey, created.value.session.user.role);
+      const next: UnlockedState = { status: 'unlocked', vault, session: created.value.session, business: input.business, customers };
+      this.set({ status: 'recovery-key', recoveryKey: created.value.recoveryKey, next });
       return true;
     } catch {
+      await invoke('session.signOut', { reason: 'manual' });
       return false;
     }
   }
 
-  async unlock(userId: string, passphrase: string): Promise<UnlockOutcome> {
-    if (this.state.status !== 'locked') return 'failed';
+  /** The owner has written the recovery key down (and typed part of it back). */
+  confirmRecoveryKey(): void {
+    if (this.state.status === 'recovery-key') this.set(this.state.next);
+  }
+
+  unlock(userId: string, passphrase: string): Promise<UnlockOutcome> {
+    return this.signIn(invoke('session.signIn', { userId, passphrase }));
+  }
+
+  recover(recoveryKey: string): Promise<UnlockOutcome> {
+    return this.signIn(invoke('session.recover', { recoveryKey }));
+  }
+
+  /**
+   * Sets a new passphrase for the signed-in user. From the must-change state it also opens the
+   * register; otherwise `currentPassphrase` proves it is still the same person at the desk.
+   */
+  async changePassphrase(newPassphrase: string, currentPassphrase?: string): Promise<'ok' | 'wrong_passphrase' | 'locked_out' | 'failed'> {
+    const result = await invoke('session.changePassphrase', { newPassphrase, ...(currentPassphrase === undefined ? {} : { currentPassphrase }) });
+    if (!result.ok) return 'failed';
+    if (result.value.status !== 'ok') return result.value.status;
+    const current = this.state;
+    if (current.status === 'must-change') {
+      try {
+        await this.open(current.vault, result.value.session, current.dataKey);
+      } catch {
+        return 'failed';
+      }
+    } else if (current.status === 'unlocked') {
+      this.set({ ...current, session: result.value.session });
+    }
+    return 'ok';
+  }
+
+  /** The owner changed the auto-lock time: the running session follows it at once. */
+  setAutoLockMinutes(minutes: number): void {
+    const current = this.state;
+    if (current.status === 'unlocked') this.set({ ...current, session: { ...current.session, autoLockMinutes: minutes } });
+  }
+
+  /** Drops the key and every decrypted record, ends main's session, shows the sign-in screen. */
+  async lock(reason: LockReason = 'manual'): Promise<void> {
+    const current = this.state;
+    if (current.status !== 'unlocked' && current.status !== 'must-change' && current.status !== 'recovery-key') return;
+    const vault = current.status === 'recovery-key' ? current.next.vault : current.vault;
+    this.set({ status: 'locked', vault, reason });
+    if (current.status === 'unlocked') await current.customers.close();
+    if (current.status === 'recovery-key') await current.next.customers.close();
+    await invoke('session.signOut', { reason: reason === 'menu' ? 'menu' : reason });
+    const refreshed = await invoke('vault.status', undefined);
+    if (refreshed.ok && this.state.status === 'locked') this.set({ status: 'locked', vault: refreshed.value, reason });
+  }
+
+  private async signIn(request: Promise<Awaited<ReturnType<typeof invoke<'session.signIn'>>>>): Promise<UnlockOutcome> {
+    if (this.state.status !== 'locked') return { kind: 'failed' };
+    const vault = this.state.vault;
+    const reply = await request;
+    if (!reply.ok) return { kind: 'failed' };
+    const result: SignInResult = reply.value;
+    if (result.status === 'wrong_passphrase') return { kind: 'wrong_passphrase', failedAttempts: result.failedAttempts, retryAt: result.retryAt };
+    if (result.status === 'locked_out') return { kind: 'locked_out', retryAt: result.retryAt };
+    if (result.status === 'unavailable') return { kind: 'unavailable' };
     try {
-      const session = await unlockVault(this.db, userId, passphrase);
-      const [business, customers] = await Promise.all([
-        loadBusiness(this.db, session.dataKey),
-        CustomerRepository.open(this.db, session.dataKey),
-      ]);
-      const meta = (await readVaultMeta(this.db)) ?? this.state.meta;
-      this.set({ status: 'unlocked', meta, user: session.user, business, customers });
-      return 'ok';
-    } catch (error) {
-      if (error instanceof WrongPassphraseError) return 'wrong_passphrase';
-      if (error instanceof KdfDowngradeError) return 'weak_slot';
-      if (error instanceof UserUnavailableError) return 'user_unavailable';
-      return 'failed';
+      const dataKey = await importDataKey(result.dataKey);
+      if (result.session.mustChangePassphrase) {
+        this.set({ status: 'must-change', vault, session: result.session, dataKey });
+      } else {
+        await this.open(vault, result.session, dataKey);
+      }
+      return { kind: 'ok' };
+    } catch {
+      await invoke('session.signOut', { reason: 'manual' });
+      return { kind: 'failed' };
     }
   }
 
-  /** Drops the key and every decrypted record; the UI returns to the sign-in screen. */
-  async lock(reason: 'manual' | 'suspend' | 'screen-lock' | 'menu' = 'manual'): Promise<void> {
-    const current = this.state;
-    if (current.status !== 'unlocked') return;
-    this.set({ status: 'locked', meta: current.meta, reason });
-    await current.customers.close();
+  /** Decrypts the register with the session's key, after checking the pages are this vault's. */
+  private async open(vault: VaultStatus, session: SessionInfo, dataKey: CryptoKey): Promise<void> {
+    const meta = await this.db.meta.get('vault');
+    if (meta && meta.vaultId !== session.vaultId) {
+      this.set({ status: 'failed', reason: 'wrong_vault' });
+      throw new Error('pages belong to another vault');
+    }
+    if (!meta) await this.db.meta.put({ id: 'vault', vaultId: session.vaultId, createdAt: Date.now() });
+    const [business, customers] = await Promise.all([loadBusiness(this.db, dataKey), CustomerRepository.open(this.db, dataKey, session.user.role)]);
+    this.set({ status: 'unlocked', vault, session, business, customers });
+  }
+
+  private async vaultStatus(): Promise<VaultStatus> {
+    const status = await invoke('vault.status', undefined);
+    if (!status.ok) throw new Error('vault status unavailable');
+    return status.value;
   }
 
   private set(next: SessionState): void {

@@ -1,53 +1,97 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Form, Label, Radio, RadioGroup } from 'react-aria-components';
-import type { VaultMetaRow } from '../../db/database';
+import { LOCKOUT_THRESHOLD } from '../../../../shared/domain/lockout';
 import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
+import { formatTime } from '../../i18n/format';
 import { useSessionStore } from '../session/SessionContext';
-import type { UnlockOutcome } from '../session/session-store';
+import type { LockReason, UnlockOutcome, VaultStatus } from '../session/session-store';
 
-const OUTCOME_MESSAGE = {
-  wrong_passphrase: 'unlock.wrongPassphrase',
-  weak_slot: 'unlock.weakSlot',
-  user_unavailable: 'unlock.userUnavailable',
-  failed: 'unlock.failed',
-} as const satisfies Record<Exclude<UnlockOutcome, 'ok'>, string>;
+/** Warn about the coming wait only when it is this near. */
+const WARN_WHEN_LEFT = 2;
 
-/** Sign-in: choose who you are, type the passphrase. A wrong passphrase changes nothing. */
-export function UnlockScreen({ meta, wasLocked }: { meta: VaultMetaRow; wasLocked: boolean }) {
-  const { t } = useTranslation();
+/**
+ * Sign-in: choose who you are, type the passphrase. A wrong passphrase changes nothing; after
+ * repeated failures main refuses for a growing time and this screen counts it down. A forgotten
+ * passphrase is not the end: the owner's recovery key opens the register too.
+ */
+export function UnlockScreen({ vault, reason }: { vault: VaultStatus; reason: LockReason | undefined }) {
+  const { t, i18n } = useTranslation();
   const store = useSessionStore();
-  const users = meta.users.filter((u) => !u.disabled);
+  const users = vault.users;
   const [userId, setUserId] = useState(users[0]?.id ?? '');
-  const [passphrase, setPassphrase] = useState('');
+  const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
+  const [secret, setSecret] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
   const [isBusy, setBusy] = useState(false);
   const inputRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
 
+  // A visible countdown while main refuses attempts; it ends by itself.
+  useEffect(() => {
+    if (retryAt === null) return;
+    const timer = setInterval(() => {
+      const current = Date.now();
+      setNow(current);
+      if (current >= retryAt) {
+        setRetryAt(null);
+        setError(null);
+      }
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [retryAt]);
+
+  const isWaiting = retryAt !== null && now < retryAt;
+
+  function explain(outcome: Exclude<UnlockOutcome, { kind: 'ok' }>): string {
+    switch (outcome.kind) {
+      case 'wrong_passphrase': {
+        if (mode === 'recovery') return t('unlock.wrongRecoveryKey');
+        // A warning only when the wait is near; earlier, the plain answer is kinder.
+        const left = LOCKOUT_THRESHOLD - outcome.failedAttempts;
+        return left > 0 && left <= WARN_WHEN_LEFT ? t('unlock.attemptsBeforeWait', { count: left }) : t('unlock.wrongPassphrase');
+      }
+      case 'locked_out':
+        return t('unlock.lockedOutUntil', { time: formatTime(outcome.retryAt, i18n.language) });
+      case 'unavailable':
+        return t('unlock.userUnavailable');
+      case 'failed':
+        return t('unlock.failed');
+    }
+  }
+
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (passphrase === '' || isBusy) return;
+    if (secret === '' || isBusy || isWaiting) return;
     setBusy(true);
     setError(null);
-    const outcome = await store.unlock(userId, passphrase);
-    if (outcome === 'ok') return;
+    const outcome = mode === 'recovery' ? await store.recover(secret) : await store.unlock(userId, secret);
+    if (outcome.kind === 'ok') return;
     setBusy(false);
-    setPassphrase('');
-    setError(t(OUTCOME_MESSAGE[outcome]));
+    setSecret('');
+    const wait = outcome.kind === 'locked_out' ? outcome.retryAt : outcome.kind === 'wrong_passphrase' ? outcome.retryAt : null;
+    setRetryAt(wait);
+    setNow(Date.now());
+    setError(explain(outcome));
     inputRef.current?.focus();
   }
+
+  const seconds = retryAt === null ? 0 : Math.max(0, Math.ceil((retryAt - now) / 1000));
 
   return (
     <main className="unlock" aria-labelledby="unlock-title">
       <p className="brand">{t('app.name')}</p>
-      <h1 id="unlock-title">{meta.businessName}</h1>
-      <h2>{t('unlock.title')}</h2>
-      <StatusMessage message={wasLocked ? t('unlock.locked') : null} />
+      <h1 id="unlock-title">{vault.businessName}</h1>
+      <h2>{mode === 'recovery' ? t('unlock.recoveryTitle') : t('unlock.title')}</h2>
+      <StatusMessage message={reason ? t(`app.lockedBecause.${reason}`) : null} />
       <Form onSubmit={(e) => void onSubmit(e)} className="unlock-form" validationBehavior="aria">
-        {users.length > 1 ? (
+        {mode === 'recovery' ? (
+          <p className="field-hint">{t('unlock.recoveryIntro')}</p>
+        ) : users.length > 1 ? (
           <RadioGroup value={userId} onChange={setUserId} className="user-picker">
-            <Label>{t('unlock.user')}</Label>
+            <Label className="field-label">{t('unlock.user')}</Label>
             {users.map((u) => (
               <Radio key={u.id} value={u.id} className="user-option">
                 {u.name}
@@ -60,21 +104,32 @@ export function UnlockScreen({ meta, wasLocked }: { meta: VaultMetaRow; wasLocke
           </p>
         )}
         <TextField
+          key={mode}
           ref={inputRef}
-          name="passphrase"
-          type="password"
-          label={t('unlock.passphrase')}
-          value={passphrase}
-          onChange={setPassphrase}
-          autoComplete="current-password"
+          name={mode === 'recovery' ? 'recoveryKey' : 'passphrase'}
+          type={mode === 'recovery' ? 'text' : 'password'}
+          label={mode === 'recovery' ? t('unlock.recoveryKey') : t('unlock.passphrase')}
+          value={secret}
+          onChange={setSecret}
+          autoComplete={mode === 'recovery' ? 'off' : 'current-password'}
           autoFocus
           isRequired
         />
-        <ErrorMessage message={error} />
-        <Button type="submit" className="button button-primary" isDisabled={isBusy || passphrase === ''}>
-          {isBusy ? t('unlock.unlocking') : t('unlock.submit')}
+        <ErrorMessage message={isWaiting ? t('unlock.lockedOut', { seconds }) : error} />
+        <Button type="submit" className="button button-primary" isDisabled={isBusy || secret === '' || isWaiting}>
+          {isBusy ? t('unlock.unlocking') : mode === 'recovery' ? t('unlock.recoverySubmit') : t('unlock.submit')}
         </Button>
       </Form>
+      <Button
+        className="link-button"
+        onPress={() => {
+          setMode(mode === 'recovery' ? 'passphrase' : 'recovery');
+          setSecret('');
+          setError(null);
+        }}
+      >
+        {mode === 'recovery' ? t('unlock.backToSignIn') : t('unlock.forgot')}
+      </Button>
     </main>
   );
 }

@@ -11,29 +11,39 @@ const setup = () => {
     { send: (channel, ...args) => sent.push([channel, ...args]), isDestroyed: () => false },
     createRecordingLogger().logger,
   );
-  const stop = forwardLockEvents(powerMonitor, send);
-  return { powerMonitor, sent, stop };
+  const ended: string[] = [];
+  const stop = forwardLockEvents(powerMonitor, {
+    send,
+    endSession: (reason) => {
+      ended.push(reason);
+      return Promise.resolve();
+    },
+  });
+  return { powerMonitor, sent, ended, stop };
 };
 
 describe('forwardLockEvents', () => {
-  it('forwards suspend as session.lockRequested {reason: suspend}', () => {
-    const { powerMonitor, sent } = setup();
+  it('ends the main session and forwards suspend as session.lockRequested {reason: suspend}', () => {
+    const { powerMonitor, sent, ended } = setup();
     powerMonitor.emit('suspend');
+    expect(ended).toEqual(['suspend']);
     expect(sent).toEqual([['session.lockRequested', { reason: 'suspend' }]]);
   });
 
-  it('forwards lock-screen as session.lockRequested {reason: screen-lock}', () => {
-    const { powerMonitor, sent } = setup();
+  it('ends the main session and forwards lock-screen as session.lockRequested {reason: screen-lock}', () => {
+    const { powerMonitor, sent, ended } = setup();
     powerMonitor.emit('lock-screen');
+    expect(ended).toEqual(['screen-lock']);
     expect(sent).toEqual([['session.lockRequested', { reason: 'screen-lock' }]]);
   });
 
   it('forwards nothing for other power events', () => {
-    const { powerMonitor, sent } = setup();
+    const { powerMonitor, sent, ended } = setup();
     powerMonitor.emit('resume');
     powerMonitor.emit('unlock-screen');
     powerMonitor.emit('on-ac');
     expect(sent).toEqual([]);
+    expect(ended).toEqual([]);
   });
 
   it('stops forwarding and removes its listeners when stopped', () => {

@@ -1,30 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { CustomerRepository, CUSTOMER_PAGE_CAPACITY, CUSTOMER_STORE } from '../../../../renderer/src/db/customer-repository';
-import { createVault, unlockVault } from '../../../../renderer/src/db/vault';
+import { testDataKey } from '../../../support/data-key';
 import { freshDatabase } from '../../../support/fresh-db';
 import { syntheticCustomer } from '../../../support/synthetic';
 
-const PASS = 'korppi-lumi-omena-puhelin';
 const basePages = (db: ReturnType<typeof freshDatabase>) => db.pages.where('[store+page]').between([CUSTOMER_STORE, 0], [CUSTOMER_STORE, Infinity]).count();
 const loggedChanges = (db: ReturnType<typeof freshDatabase>) => db.pages.where('[store+page]').between([`${CUSTOMER_STORE}.log`, 0], [`${CUSTOMER_STORE}.log`, Infinity]).count();
 
 async function openVault() {
-  const db = freshDatabase();
-  const { dataKey, user } = await createVault(db, { businessName: 'Testisalonki', ownerName: 'Omistaja', passphrase: PASS });
-  return { db, dataKey, user };
+  return { db: freshDatabase(), dataKey: await testDataKey() };
 }
 
 describe('customer repository', () => {
   it('stores customers encrypted and reads them back after a new unlock', async () => {
-    const { db, dataKey, user } = await openVault();
+    const { db, dataKey } = await openVault();
     const repo = await CustomerRepository.open(db, dataKey);
     const created = await repo.create(syntheticCustomer(0));
     expect(created.phone).toMatch(/^\+3584\d+$/);
     await repo.close();
 
-    const session = await unlockVault(db, user.id, PASS);
-    const again = await CustomerRepository.open(db, session.dataKey);
+    const again = await CustomerRepository.open(db, dataKey);
     expect(again.get(created.id)).toEqual(created);
     expect(again.damaged).toEqual([]);
   });

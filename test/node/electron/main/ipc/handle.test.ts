@@ -13,7 +13,7 @@ import {
   type Handlers,
   type InvokeEventLike,
 } from '../../../../../electron/main/ipc/handle';
-import { createAllHandlers, createMainServices } from '../../../../../electron/main/ipc/register-all';
+import { createAccessAuthority, createAllHandlers, createMainServices } from '../../../../../electron/main/ipc/register-all';
 import { PREFERENCES_FILE_NAME } from '../../../../../electron/main/services/preferences-service';
 import { createRecordingLogger } from '../../helpers/recording-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -32,10 +32,11 @@ const expectFailure = (result: Result<unknown>, code: string): void => {
 describe('registerHandlers', () => {
   it('registers exactly one handler per contract channel, and nothing else', () => {
     const registered: string[] = [];
-    const handlers = createAllHandlers(FACTS, createMainServices({ userDataDir: '/unused', logger: createRecordingLogger().logger }));
-    registerHandlers({ handle: (channel) => registered.push(channel) }, handlers, {
+    const services = createMainServices({ userDataDir: '/unused', logger: createRecordingLogger().logger });
+    registerHandlers({ handle: (channel) => registered.push(channel) }, createAllHandlers(FACTS, services), {
       expectedOrigin: APP_ORIGIN,
       logger: createRecordingLogger().logger,
+      authority: createAccessAuthority(services),
     });
     expect(registered).toHaveLength(CHANNELS.length);
     expect(new Set(registered).size).toBe(registered.length);
@@ -44,10 +45,11 @@ describe('registerHandlers', () => {
 
   it('routes the first argument after the event through the dispatcher', async () => {
     const listeners = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
-    const handlers = createAllHandlers(FACTS, createMainServices({ userDataDir: '/unused', logger: createRecordingLogger().logger }));
-    registerHandlers({ handle: (channel, listener) => listeners.set(channel, listener) }, handlers, {
+    const services = createMainServices({ userDataDir: '/unused', logger: createRecordingLogger().logger });
+    registerHandlers({ handle: (channel, listener) => listeners.set(channel, listener) }, createAllHandlers(FACTS, services), {
       expectedOrigin: APP_ORIGIN,
       logger: createRecordingLogger().logger,
+      authority: createAccessAuthority(services),
     });
     const info = listeners.get('app.info');
     expect(await info?.(trusted, undefined)).toEqual({ ok: true, value: FACTS });
@@ -68,7 +70,11 @@ describe('createDispatcher', () => {
     const recording = createRecordingLogger();
     lines = recording.lines;
     const services = createMainServices({ userDataDir, logger: recording.logger });
-    dispatch = createDispatcher(createAllHandlers(FACTS, services), { expectedOrigin: APP_ORIGIN, logger: recording.logger });
+    dispatch = createDispatcher(createAllHandlers(FACTS, services), {
+      expectedOrigin: APP_ORIGIN,
+      logger: recording.logger,
+      authority: createAccessAuthority(services),
+    });
   });
 
   const fileExists = async (): Promise<boolean> =>
@@ -151,12 +157,11 @@ describe('createDispatcher', () => {
 });
 
 describe('handler failures come back as data', () => {
-  const baseHandlers = (): Handlers =>
-    createAllHandlers(FACTS, createMainServices({ userDataDir: '/unused', logger: createRecordingLogger().logger }));
-
   const dispatcherWith = (override: Partial<Handlers>) => {
     const { logger, lines } = createRecordingLogger();
-    const dispatch = createDispatcher({ ...baseHandlers(), ...override }, { expectedOrigin: APP_ORIGIN, logger });
+    const services = createMainServices({ userDataDir: '/unused', logger });
+    const handlers: Handlers = { ...createAllHandlers(FACTS, services), ...override };
+    const dispatch = createDispatcher(handlers, { expectedOrigin: APP_ORIGIN, logger, authority: createAccessAuthority(services) });
     return { dispatch, lines };
   };
 

@@ -1,0 +1,124 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Form } from 'react-aria-components';
+import { assessPassphrase, MIN_PASSPHRASE_LENGTH, type StrengthVerdict } from '../../../../shared/domain/passphrase-strength';
+import { V } from '../../../../shared/schemas/fields';
+import { focusFirstInvalid } from '../../components/form-errors';
+import { PassphraseMeter } from '../../components/PassphraseMeter';
+import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
+import { TextField } from '../../components/TextField';
+import { useSessionStore } from '../session/SessionContext';
+
+export interface ChangePassphraseFormProps {
+  /** The current passphrase proves it is still the same person; not asked when a change is forced. */
+  requireCurrent: boolean;
+  /** Words the new passphrase must not lean on (the user's and the business's names). */
+  userInputs: string[];
+  title: string;
+  intro: string;
+}
+
+/**
+ * Change the signed-in user's passphrase. The strength rules are the setup's; main writes the new
+ * key slot and checks it before it removes the old one, so a failure leaves the old one working.
+ */
+export function ChangePassphraseForm({ requireCurrent, userInputs, title, intro }: ChangePassphraseFormProps) {
+  const { t } = useTranslation();
+  const store = useSessionStore();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [verdict, setVerdict] = useState<StrengthVerdict | null>(null);
+  const [isChecking, setChecking] = useState(false);
+  const [isBusy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const inputsKey = userInputs.join('\u0000');
+
+  useEffect(() => {
+    if (next === '') return;
+    let isCurrent = true;
+    const timer = setTimeout(() => {
+      void assessPassphrase(next, inputsKey.split('\u0000')).then((v) => {
+        if (!isCurrent) return;
+        setVerdict(v);
+        setChecking(false);
+      });
+    }, 150);
+    return () => {
+      isCurrent = false;
+      clearTimeout(timer);
+    };
+  }, [next, inputsKey]);
+
+  const message = (field: string) => (errors[field] ? t(`validation.${errors[field]}` as 'validation.required') : undefined);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isBusy) return;
+    setFailure(null);
+    setDone(null);
+    const strength = next === '' ? null : await assessPassphrase(next, userInputs);
+    setVerdict(strength);
+    const found: Record<string, string> = {};
+    if (requireCurrent && current === '') found.current = V.required;
+    if (next === '') found.next = V.required;
+    else if (!strength?.isAcceptable) found.next = V.weak;
+    if (confirm !== next) found.confirm = V.mismatch;
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+      return;
+    }
+    setBusy(true);
+    const outcome = await store.changePassphrase(next, requireCurrent ? current : undefined);
+    setBusy(false);
+    if (outcome === 'ok') {
+      setCurrent('');
+      setNext('');
+      setConfirm('');
+      setVerdict(null);
+      setDone(t('account.changed'));
+    } else {
+      setFailure(t(outcome === 'wrong_passphrase' ? 'account.wrongCurrent' : outcome === 'locked_out' ? 'account.lockedOut' : 'account.failed'));
+      if (outcome === 'wrong_passphrase') setCurrent('');
+    }
+  }
+
+  return (
+    <section className="account" aria-labelledby="account-title">
+      <h1 id="account-title">{title}</h1>
+      <p className="lead">{intro}</p>
+      <StatusMessage message={done} />
+      <Form ref={formRef} onSubmit={(e) => void onSubmit(e)} validationBehavior="aria" className="narrow-form">
+        {requireCurrent ? (
+          <TextField name="current" type="password" label={t('account.current')} value={current} onChange={setCurrent} error={message('current')} isRequired autoComplete="current-password" autoFocus />
+        ) : null}
+        <TextField
+          name="next"
+          type="password"
+          label={t('account.next')}
+          hint={t('setup.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
+          value={next}
+          onChange={(value) => {
+            setNext(value);
+            setChecking(value !== '');
+            if (value === '') setVerdict(null);
+          }}
+          error={message('next')}
+          isRequired
+          autoComplete="new-password"
+          autoFocus={!requireCurrent}
+        />
+        <PassphraseMeter id="account-meter" verdict={verdict} isChecking={isChecking} />
+        <TextField name="confirm" type="password" label={t('account.confirm')} value={confirm} onChange={setConfirm} error={message('confirm')} isRequired autoComplete="new-password" />
+        <ErrorMessage message={failure} />
+        <Button type="submit" className="button button-primary" isDisabled={isBusy}>
+          {isBusy ? t('account.saving') : t('account.submit')}
+        </Button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from 'react-aria-components';
+import { ChangePassphraseForm } from '../account/ChangePassphraseForm';
+import { CustomersScreen } from '../customers/CustomersScreen';
+import { JournalScreen } from '../journal/JournalScreen';
+import { useSessionStore } from '../session/SessionContext';
+import type { UnlockedState } from '../session/session-store';
+import { useIdleLock } from '../session/useIdleLock';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { UsersScreen } from '../users/UsersScreen';
+
+type View = 'customers' | 'users' | 'journal' | 'settings' | 'passphrase';
+
+/** Views each role may open. The UI hides the rest; main refuses them anyway (docs/security.md). */
+const VIEWS_BY_ROLE = {
+  owner: ['customers', 'users', 'journal', 'settings', 'passphrase'],
+  receptionist: ['customers', 'passphrase'],
+} as const satisfies Record<string, readonly View[]>;
+
+/** The signed-in workspace: navigation by role, auto-lock after idle time. */
+export function Workspace({ state }: { state: UnlockedState }) {
+  const { t } = useTranslation();
+  const store = useSessionStore();
+  const [view, setView] = useState<View>('customers');
+  const { session } = state;
+  const views: readonly View[] = VIEWS_BY_ROLE[session.user.role];
+  const lockIdle = useCallback(() => void store.lock('idle'), [store]);
+  useIdleLock(session.autoLockMinutes, lockIdle);
+
+  return (
+    <div className="workspace">
+      <nav className="app-nav" aria-label={t('app.nav.label')}>
+        {views.map((v) => (
+          <Button key={v} className="nav-tab" aria-current={view === v ? 'page' : undefined} onPress={() => setView(v)}>
+            {t(`app.nav.${v}`)}
+          </Button>
+        ))}
+      </nav>
+      {state.customers.damaged.length > 0 ? (
+        <p className="error-message" role="alert">
+          {t('app.damagedPages', { count: state.customers.damaged.length })}
+        </p>
+      ) : null}
+      {view === 'customers' ? (
+        <CustomersScreen repository={state.customers} />
+      ) : view === 'users' ? (
+        <div className="page">
+          <UsersScreen currentUserId={session.user.id} />
+        </div>
+      ) : view === 'journal' ? (
+        <div className="page">
+          <JournalScreen users={state.vault.users} />
+        </div>
+      ) : view === 'settings' ? (
+        <div className="page">
+          <SettingsScreen onAutoLockChanged={(minutes) => store.setAutoLockMinutes(minutes)} />
+        </div>
+      ) : (
+        <div className="page">
+          <ChangePassphraseForm
+            requireCurrent
+            userInputs={[session.user.name, state.vault.businessName ?? '']}
+            title={t('account.title')}
+            intro={t('account.intro')}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

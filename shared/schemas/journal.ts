@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/**
+ * The audit journal: who did what to which record and when. It holds ids, never names or
+ * contact details (docs/security.md), and each entry carries the SHA-256 of the previous one.
+ */
+export const JOURNAL_ACTIONS = [
+  'vault.created',
+  'session.signed_in',
+  'session.sign_in_failed',
+  'session.locked_out',
+  'session.recovered',
+  'session.locked',
+  'session.passphrase_changed',
+  'customer.opened',
+  'customer.created',
+  'customer.updated',
+  'customer.deleted',
+  'user.added',
+  'user.disabled',
+  'user.enabled',
+  'user.removed',
+  'recovery.replaced',
+  'settings.changed',
+  'access.denied',
+  'export.created',
+  'backup.created',
+  'backup.restored',
+] as const;
+export const JournalActionSchema = z.enum(JOURNAL_ACTIONS);
+export type JournalAction = z.infer<typeof JournalActionSchema>;
+
+/** The only actions the renderer may report itself (main records the rest as they happen). */
+export const RENDERER_JOURNAL_ACTIONS = ['customer.opened', 'customer.created', 'customer.updated', 'customer.deleted'] as const;
+export const RendererJournalActionSchema = z.enum(RENDERER_JOURNAL_ACTIONS);
+
+const Hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const JournalEntrySchema = z.object({
+  /** 1-based position in the journal. */
+  seq: z.number().int().positive(),
+  /** Epoch milliseconds. */
+  at: z.number().int(),
+  /** Who: a user id, or null before anyone has signed in. */
+  userId: z.string().max(64).nullable(),
+  action: JournalActionSchema,
+  /** Which record: a customer or user id, or null. */
+  recordId: z.string().max(64).nullable(),
+  /** A short machine word (lock reason, denied channel); never free text. */
+  detail: z.string().max(64).nullable(),
+  prevHash: Hex64,
+  hash: Hex64,
+});
+export type JournalEntry = z.infer<typeof JournalEntrySchema>;
+
+export const JournalFilterSchema = z.object({
+  userId: z.string().max(64).optional(),
+  action: JournalActionSchema.optional(),
+  recordId: z.string().max(64).optional(),
+  /** Newest first; page with `beforeSeq`. */
+  beforeSeq: z.number().int().positive().optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type JournalFilter = z.input<typeof JournalFilterSchema>;
+
+export const JOURNAL_PROBLEMS = ['malformed', 'hash_mismatch', 'chain_broken', 'sequence_gap'] as const;
+
+export const JournalVerificationSchema = z.object({
+  /** Entries that verified, in order, before the first problem (or all of them). */
+  verifiedCount: z.number().int().nonnegative(),
+  /** The first problem: the 1-based line where it is, and what is wrong. Null when intact. */
+  problem: z
+    .object({
+      line: z.number().int().positive(),
+      kind: z.enum(JOURNAL_PROBLEMS),
+    })
+    .nullable(),
+  /**
+   * A last line cut short by a crash mid-append: reported, but it does not invalidate the
+   * entries before it (they verify on their own).
+   */
+  tornTail: z.boolean(),
+});
+export type JournalVerification = z.infer<typeof JournalVerificationSchema>;
