@@ -177,8 +177,11 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 
+/** Channels only an owner may call. */
+export type OwnerChannel = { [C in Channel]: Contract[C]['access'] extends 'owner' ? C : never }[Channel];
+
 /** Channels a signed-in receptionist may not call (the role matrix test walks these). */
-export const OWNER_CHANNELS = CHANNELS.filter((c) => contract[c].access === 'owner');
+export const OWNER_CHANNELS = CHANNELS.filter((c): c is OwnerChannel => contract[c].access === 'owner');
 
 /**
  * Events main pushes to the renderer. The renderer never receives the Electron event object,

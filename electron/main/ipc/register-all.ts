@@ -1,3 +1,4 @@
+import type { KdfSetting } from '../../../shared/crypto/key-slots';
 import type { Logger } from '../logger';
 import type { AtomicWriteFs } from '../services/atomic-write';
 import { appendQuietly, createJournalService, type JournalService } from '../services/journal-service';
@@ -29,20 +30,20 @@ export interface MainServicesOptions {
   /** The clock of lockouts, journal entries and created-at times; `Date.now` unless a test injects one. */
   readonly now?: () => number;
   /**
-   * PBKDF2 iterations for new key slots (tests, calibration). Refused (RangeError) below the floor
-   * of 600,000 or above the ceiling, so no option can make slots weaker.
+   * The KDF of new key slots (Argon2id by default). Refused (RangeError) outside its floor…ceiling,
+   * so no option can make slots weaker than the floors.
    */
-  readonly kdfIterations?: number;
+  readonly kdf?: KdfSetting;
   /** Injected file system for the vault's atomic writes (crash-injection tests). */
   readonly vaultFs?: AtomicWriteFs;
 }
 
 /** Builds every main-process service from plain values (no Electron). Nothing touches the disk yet. */
-export function createMainServices({ userDataDir, logger, now, kdfIterations, vaultFs }: MainServicesOptions): MainServices {
+export function createMainServices({ userDataDir, logger, now, kdf, vaultFs }: MainServicesOptions): MainServices {
   const vault = createVaultService(userDataDir, {
     logger,
     ...(now ? { now } : {}),
-    ...(kdfIterations === undefined ? {} : { kdfIterations }),
+    ...(kdf ? { kdf } : {}),
     ...(vaultFs ? { fs: vaultFs } : {}),
   });
   const journal = createJournalService(userDataDir, { logger, ...(now ? { now } : {}) });

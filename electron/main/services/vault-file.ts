@@ -1,11 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import {
-  KDF_ALG,
-  KDF_SALT_BYTES,
-  WRAPPED_KEY_BYTES,
-  type WrappedDataKey,
-} from '../../../shared/crypto/key-slots';
+import { KDF_SALT_BYTES, WRAPPED_KEY_BYTES, type KdfParams, type WrappedDataKey } from '../../../shared/crypto/key-slots';
 import { AutoLockMinutesSchema, RoleSchema, UserIdSchema } from '../../../shared/schemas/users';
 import { HandlerError } from '../ipc/handler-error';
 import { atomicWriteFile, type AtomicWriteFs } from './atomic-write';
@@ -51,16 +46,19 @@ export const VaultUserRecordSchema = z.object({
 });
 export type VaultUserRecord = z.infer<typeof VaultUserRecordSchema>;
 
+// Range checks (floors, ceilings) happen at unlock, so a weak slot is reported, not a crash.
+const Count = z.number().int().positive();
+const Salt = base64Of(KDF_SALT_BYTES);
+export const KdfRecordSchema = z.discriminatedUnion('alg', [
+  z.object({ alg: z.literal('argon2id'), memoryKiB: Count, passes: Count, parallelism: Count, salt: Salt }),
+  z.object({ alg: z.literal('pbkdf2-sha256'), iterations: Count, salt: Salt }),
+]);
+
 export const KeySlotRecordSchema = z.object({
   id: z.string().min(1).max(64),
   /** A user id, or `recovery` for the recovery-key slot. */
   owner: z.string().min(1).max(64),
-  kdf: z.object({
-    alg: z.literal(KDF_ALG),
-    // Range checks (floor, ceiling) happen at unlock, so a weak slot is reported, not a crash.
-    iterations: z.number().int().positive(),
-    salt: base64Of(KDF_SALT_BYTES),
-  }),
+  kdf: KdfRecordSchema,
   wrappedKey: base64Of(WRAPPED_KEY_BYTES),
   createdAt: EpochMs,
 });
@@ -146,21 +144,13 @@ export async function writeVaultFile(filePath: string, vault: VaultDocument, fs?
 
 /** A slot record's bytes for the crypto layer. */
 export function slotKeyMaterial(slot: KeySlotRecord): WrappedDataKey {
-  return {
-    kdf: { alg: slot.kdf.alg, iterations: slot.kdf.iterations, salt: toBytes(slot.kdf.salt) },
-    wrappedKey: toBytes(slot.wrappedKey),
-  };
+  const kdf: KdfParams = { ...slot.kdf, salt: toBytes(slot.kdf.salt) };
+  return { kdf, wrappedKey: toBytes(slot.wrappedKey) };
 }
 
 /** A slot record from freshly wrapped key material. */
 export function slotRecord(id: string, owner: string, material: WrappedDataKey, createdAt: number): KeySlotRecord {
-  return {
-    id,
-    owner,
-    kdf: { alg: material.kdf.alg, iterations: material.kdf.iterations, salt: toBase64(material.kdf.salt) },
-    wrappedKey: toBase64(material.wrappedKey),
-    createdAt,
-  };
+  return { id, owner, kdf: { ...material.kdf, salt: toBase64(material.kdf.salt) }, wrappedKey: toBase64(material.wrappedKey), createdAt };
 }
 
 export const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');

@@ -6,13 +6,14 @@ import {
   exportDataKey,
   generateDataKey,
   isKdfAcceptable,
-  PBKDF2_DEFAULT_ITERATIONS,
-  PBKDF2_FLOOR_ITERATIONS,
-  PBKDF2_MAX_ITERATIONS,
+  isKdfSettingAcceptable,
+  isWeakerThan,
+  KDF_DEFAULT,
   secretBytes,
   unwrapDataKey,
   wrapDataKey,
   WrongSecretError,
+  type KdfSetting,
   type WebCryptoKey,
 } from '../../../shared/crypto/key-slots';
 import { NO_LOCKOUT, registerFailure, retryAt, type LockoutState } from '../../../shared/domain/lockout';
@@ -133,10 +134,11 @@ export interface VaultServiceOptions {
   readonly logger?: Logger;
   readonly now?: () => number;
   /**
-   * Iterations for new slots (and the target of upgrades). Defaults to
-   * `PBKDF2_DEFAULT_ITERATIONS`; refused outside floor…ceiling, so no setting can weaken slots.
+   * The KDF of new slots, and the target that weaker slots are upgraded to at sign-in. Defaults to
+   * `KDF_DEFAULT` (Argon2id 64 MiB / 3 / 4); refused outside its floor…ceiling, so no option can
+   * make slots weaker than the floors.
    */
-  readonly kdfIterations?: number;
+  readonly kdf?: KdfSetting;
   /** Injected file system for the atomic writes (crash-injection tests). */
   readonly fs?: AtomicWriteFs;
 }
@@ -159,12 +161,10 @@ export function toPublicUser(record: VaultUserRecord): PublicUser {
   return { id: record.id, name: record.name, role: record.role };
 }
 
-/** Checks an iteration setting; anything outside floor…ceiling is a programming error. */
-export function checkedIterations(iterations: number | undefined): number {
-  const value = iterations ?? PBKDF2_DEFAULT_ITERATIONS;
-  if (!Number.isSafeInteger(value) || value < PBKDF2_FLOOR_ITERATIONS || value > PBKDF2_MAX_ITERATIONS) {
-    throw new RangeError(`KDF iterations must be within ${PBKDF2_FLOOR_ITERATIONS}…${PBKDF2_MAX_ITERATIONS}`);
-  }
+/** Checks a KDF setting; anything outside floor…ceiling is a programming error. */
+export function checkedKdfSetting(setting: KdfSetting | undefined): KdfSetting {
+  const value = setting ?? KDF_DEFAULT;
+  if (!isKdfSettingAcceptable(value)) throw new RangeError(`KDF setting ${value.alg} outside the accepted range`);
   return value;
 }
 
@@ -183,7 +183,7 @@ export function createVaultService(userDataDir: string, options: VaultServiceOpt
   const filePath = path.join(userDataDir, VAULT_FILE_NAME);
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? Date.now;
-  const iterations = checkedIterations(options.kdfIterations);
+  const kdf = checkedKdfSetting(options.kdf);
   let queue: Promise<unknown> = Promise.resolve();
 
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
@@ -234,7 +234,7 @@ export function createVaultService(userDataDir: string, options: VaultServiceOpt
   };
 
   const newSlot = async (owner: string, dataKey: WebCryptoKey, secret: string): Promise<KeySlotRecord> =>
-    slotRecord(randomUUID(), owner, await wrapDataKey(dataKey, secret, iterations), now());
+    slotRecord(randomUUID(), owner, await wrapDataKey(dataKey, secret, kdf), now());
 
   /** Tries each usable slot; slots outside the KDF range are skipped and logged (downgrade). */
   const openAny = async (slots: readonly KeySlotRecord[], secret: string): Promise<OpenResult> => {
@@ -256,17 +256,18 @@ export function createVaultService(userDataDir: string, options: VaultServiceOpt
   };
 
   /**
-   * Re-wraps a slot whose iterations are below the current setting (LUKS order). Best effort: a
-   * failure is logged and the sign-in still succeeds with the old slot in place.
+   * Re-wraps a slot whose KDF is weaker than the current setting (PBKDF2 → Argon2id, or a lower
+   * cost), in LUKS order. Best effort: a failure is logged and the sign-in still succeeds with the
+   * old slot in place.
    */
   const upgradeIfWeak = async (vault: VaultDocument, opened: KeySlotRecord, secret: string, dataKey: WebCryptoKey): Promise<void> => {
-    if (opened.kdf.iterations >= iterations) return;
+    if (!isWeakerThan(opened.kdf, kdf)) return;
     try {
       const replacement = await newSlot(opened.owner, dataKey, secret);
       const raw = await exportDataKey(dataKey);
       const reread = await writeVerified({ ...vault, slots: [...vault.slots, replacement] }, [{ slotId: replacement.id, secret }], raw);
       await write({ ...reread, slots: reread.slots.filter((slot) => slot.id !== opened.id) });
-      logger.info('vault.slot_upgraded', { code: String(iterations) });
+      logger.info('vault.slot_upgraded', { code: kdf.alg });
     } catch (error) {
       logger.error('vault.slot_upgrade_failed', { errorName: error instanceof Error ? error.name : 'unknown' });
     }

@@ -1,0 +1,263 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CustomerRepository, ForbiddenError } from '../../../../../renderer/src/db/customer-repository';
+import { importDataKey } from '../../../../../renderer/src/db/data-key';
+import { APP_ORIGIN } from '../../../../../shared/app-origin';
+import { PBKDF2_DEFAULT } from '../../../../../shared/crypto/key-slots';
+import { CHANNELS, contract, OWNER_CHANNELS, type Channel, type ChannelInput, type OwnerChannel } from '../../../../../shared/ipc/contract';
+import type { Result } from '../../../../../shared/ipc/result';
+import type { JournalEntry } from '../../../../../shared/schemas/journal';
+import type { SignInResult } from '../../../../../shared/schemas/users';
+import { JOURNAL_FILE_NAME } from '../../../../../electron/main/services/journal-service';
+import { VAULT_FILE_NAME } from '../../../../../electron/main/services/vault-file';
+import { freshDatabase } from '../../../../support/fresh-db';
+import { createInProcessBridge, type InProcessBridge } from '../../../../support/ipc-bridge';
+import { syntheticCustomer } from '../../../../support/synthetic';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+/**
+ * The role matrix (issue 4): every privileged operation × {owner, receptionist}, through the REAL
+ * dispatcher, handlers, session, vault and journal (in-process bridge), and through the REAL data
+ * layer for what the renderer enforces itself (erasing a customer).
+ *
+ * A receptionist's attempt must be refused with the stable code `forbidden` and leave no trace but
+ * one `access.denied` journal entry. The owner's same request must get through.
+ */
+const OWNER_PASS = 'korppi-lumi-omena-puhelin';
+const DESK_ONE_TIME = 'kerta-kaytto-sana-2026';
+const DESK_OWN = 'oma-lause-vastaanotossa';
+
+const tempDir = useTempDirs();
+
+interface World {
+  bridge: InProcessBridge;
+  dir: string;
+  ownerId: string;
+  receptionistId: string;
+  recoveryKey: string;
+}
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}`);
+  return result.value;
+}
+
+async function call<C extends Channel>(bridge: InProcessBridge, channel: C, input: ChannelInput<C>) {
+  return bridge.api.invoke(channel, input);
+}
+
+async function signIn(bridge: InProcessBridge, userId: string, passphrase: string): Promise<SignInResult> {
+  return value(await call(bridge, 'session.signIn', { userId, passphrase }));
+}
+
+/** Owner creates the register and a receptionist, who signs in once and sets an own passphrase. */
+async function world(): Promise<World> {
+  const dir = await tempDir();
+  const bridge = createInProcessBridge({ userDataDir: dir, origin: APP_ORIGIN, kdf: PBKDF2_DEFAULT });
+  const created = value(await call(bridge, 'vault.create', { businessName: 'Testisalonki', ownerName: 'Olga Omistaja', passphrase: OWNER_PASS }));
+  const receptionist = value(await call(bridge, 'users.add', { name: 'Riikka Vastaanotto', oneTimePassphrase: DESK_ONE_TIME }));
+  value(await call(bridge, 'session.signOut', { reason: 'manual' }));
+  const first = await signIn(bridge, receptionist.id, DESK_ONE_TIME);
+  expect(first).toMatchObject({ status: 'ok', session: { mustChangePassphrase: true, user: { role: 'receptionist' } } });
+  expect(value(await call(bridge, 'session.changePassphrase', { newPassphrase: DESK_OWN }))).toMatchObject({ status: 'ok' });
+  value(await call(bridge, 'session.signOut', { reason: 'manual' }));
+  return { bridge, dir, ownerId: created.session.user.id, receptionistId: receptionist.id, recoveryKey: created.recoveryKey };
+}
+
+/**
+ * A valid request for each owner channel, so a refusal is about the role and not the payload.
+ * Typed by the contract: a new owner channel without a sample here does not compile.
+ */
+function ownerRequests(w: World): { [C in OwnerChannel]: () => ChannelInput<C> } {
+  return {
+    'users.list': () => undefined,
+    'users.add': () => ({ name: 'Uusi Vastaanotto', oneTimePassphrase: 'toinen-kerta-sana-2026' }),
+    'users.setDisabled': () => ({ userId: w.receptionistId, disabled: true }),
+    'users.remove': () => ({ userId: w.receptionistId }),
+    'recovery.replace': () => undefined,
+    'settings.set': () => ({ autoLockMinutes: 10 }),
+    'journal.list': () => ({}),
+    'journal.verify': () => undefined,
+  };
+}
+
+async function journalEntries(dir: string): Promise<JournalEntry[]> {
+  const text = await readFile(path.join(dir, JOURNAL_FILE_NAME), 'utf8');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as JournalEntry);
+}
+
+async function mainFiles(dir: string): Promise<Record<string, string>> {
+  const names = (await readdir(dir)).filter((name) => name !== JOURNAL_FILE_NAME).sort();
+  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(path.join(dir, name), 'utf8')] as const)));
+}
+
+describe('role matrix', () => {
+  let w: World;
+
+  beforeEach(async () => {
+    w = await world();
+  }, 30_000);
+
+  it('lists every owner channel in the matrix, and the contract marks the privileged ones owner-only', () => {
+    expect(Object.keys(ownerRequests(w)).sort()).toEqual([...OWNER_CHANNELS].sort());
+    for (const channel of ['users.list', 'users.add', 'users.setDisabled', 'users.remove', 'recovery.replace', 'settings.set', 'journal.list', 'journal.verify'] as const) {
+      expect(contract[channel].access).toBe('owner');
+    }
+  });
+
+  it.each([...OWNER_CHANNELS])(
+    'receptionist → %s: forbidden, nothing changed, one access.denied entry',
+    async (channel) => {
+      expect((await signIn(w.bridge, w.receptionistId, DESK_OWN)).status).toBe('ok');
+      const filesBefore = await mainFiles(w.dir);
+      const journalBefore = await journalEntries(w.dir);
+
+      const request = ownerRequests(w)[channel]() as never;
+      const result = await w.bridge.api.invoke(channel, request);
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+      expect(await mainFiles(w.dir)).toEqual(filesBefore);
+      const journalAfter = await journalEntries(w.dir);
+      expect(journalAfter.slice(0, journalBefore.length)).toEqual(journalBefore);
+      expect(journalAfter.slice(journalBefore.length)).toEqual([
+        expect.objectContaining({ action: 'access.denied', userId: w.receptionistId, detail: channel }),
+      ]);
+    },
+    30_000,
+  );
+
+  it.each([...OWNER_CHANNELS])(
+    'owner → %s: allowed',
+    async (channel) => {
+      expect((await signIn(w.bridge, w.ownerId, OWNER_PASS)).status).toBe('ok');
+      const request = ownerRequests(w)[channel]() as never;
+      const result = await w.bridge.api.invoke(channel, request);
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+      const denied = (await journalEntries(w.dir)).filter((entry) => entry.action === 'access.denied');
+      expect(denied).toEqual([]);
+    },
+    30_000,
+  );
+
+  it('refuses every non-public channel to nobody signed in, with not_signed_in and no journal entry', async () => {
+    const before = await journalEntries(w.dir);
+    for (const channel of CHANNELS.filter((c) => contract[c].access !== 'public')) {
+      const result = await w.bridge.dispatch(channel, undefined);
+      expect(result, channel).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    }
+    expect(await journalEntries(w.dir)).toEqual(before);
+  });
+
+  it('checks the role before the payload: a receptionist learns nothing from a malformed owner request', async () => {
+    await signIn(w.bridge, w.receptionistId, DESK_OWN);
+    expect(await w.bridge.dispatch('users.add', { name: 42 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('lets a receptionist do the front-desk work: read settings, journal a customer, change own passphrase', async () => {
+    await signIn(w.bridge, w.receptionistId, DESK_OWN);
+    expect(value(await call(w.bridge, 'settings.get', undefined))).toEqual({ autoLockMinutes: 5 });
+    value(await call(w.bridge, 'journal.record', { action: 'customer.opened', recordId: 'customer-1' }));
+    const last = (await journalEntries(w.dir)).at(-1);
+    expect(last).toMatchObject({ action: 'customer.opened', userId: w.receptionistId, recordId: 'customer-1' });
+  });
+
+  it('journals who did it from main session, never from the request', async () => {
+    await signIn(w.bridge, w.receptionistId, DESK_OWN);
+    const spoofed = await w.bridge.dispatch('journal.record', { action: 'customer.opened', recordId: 'customer-1', userId: w.ownerId });
+    expect(spoofed.ok).toBe(true);
+    expect((await journalEntries(w.dir)).at(-1)).toMatchObject({ userId: w.receptionistId });
+    // The renderer may report only what it did with customers, not sign-ins or backups.
+    expect(await w.bridge.dispatch('journal.record', { action: 'backup.created', recordId: 'x' })).toMatchObject({
+      error: { code: 'invalid_request' },
+    });
+  });
+
+  it('the data layer refuses a receptionist erasing a customer and leaves the pages untouched; the owner may', async () => {
+    const signedIn = await signIn(w.bridge, w.receptionistId, DESK_OWN);
+    if (signedIn.status !== 'ok') throw new Error('not signed in');
+    const db = freshDatabase();
+    const dataKey = await importDataKey(signedIn.dataKey);
+    const desk = await CustomerRepository.open(db, dataKey, 'receptionist');
+    const customer = await desk.create(syntheticCustomer(1));
+    await desk.update(customer.id, { ...syntheticCustomer(1), notes: 'Vastaanotto muokkasi' });
+    const before = await db.pages.toArray();
+    await expect(desk.delete(customer.id)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await db.pages.toArray()).toEqual(before);
+    expect(desk.get(customer.id)?.notes).toBe('Vastaanotto muokkasi');
+    await desk.close();
+
+    const owner = await CustomerRepository.open(db, dataKey, 'owner');
+    await owner.delete(customer.id);
+    expect(owner.get(customer.id)).toBeUndefined();
+  });
+});
+
+describe('sessions', () => {
+  let w: World;
+
+  beforeEach(async () => {
+    w = await world();
+  }, 30_000);
+
+  it('journals sign-ins, failures and locks with ids only', async () => {
+    await signIn(w.bridge, w.ownerId, 'vaara-lause-tassa-nyt');
+    await signIn(w.bridge, w.ownerId, OWNER_PASS);
+    value(await call(w.bridge, 'session.signOut', { reason: 'idle' }));
+    const tail = (await journalEntries(w.dir)).slice(-3);
+    expect(tail).toEqual([
+      expect.objectContaining({ action: 'session.sign_in_failed', userId: null, recordId: w.ownerId, detail: 'wrong_passphrase' }),
+      expect.objectContaining({ action: 'session.signed_in', userId: w.ownerId }),
+      expect.objectContaining({ action: 'session.locked', userId: w.ownerId, detail: 'idle' }),
+    ]);
+    const text = await readFile(path.join(w.dir, JOURNAL_FILE_NAME), 'utf8');
+    for (const secret of ['Olga', 'Riikka', 'Testisalonki', OWNER_PASS, DESK_OWN]) expect(text).not.toContain(secret);
+  });
+
+  it('a recovery-key sign-in must set a new passphrase; the forgotten one then stops working', async () => {
+    const recovered = value(await call(w.bridge, 'session.recover', { recoveryKey: w.recoveryKey }));
+    expect(recovered).toMatchObject({ status: 'ok', session: { mustChangePassphrase: true, user: { id: w.ownerId } } });
+    expect(value(await call(w.bridge, 'session.changePassphrase', { newPassphrase: 'muistettava-uusi-lause' }))).toMatchObject({
+      status: 'ok',
+      session: { mustChangePassphrase: false },
+    });
+    value(await call(w.bridge, 'session.signOut', { reason: 'manual' }));
+    expect((await signIn(w.bridge, w.ownerId, OWNER_PASS)).status).toBe('wrong_passphrase');
+    expect((await signIn(w.bridge, w.ownerId, 'muistettava-uusi-lause')).status).toBe('ok');
+    expect((await journalEntries(w.dir)).some((entry) => entry.action === 'session.recovered')).toBe(true);
+  });
+
+  it('an owner replaces the recovery key; the old one no longer signs in', async () => {
+    await signIn(w.bridge, w.ownerId, OWNER_PASS);
+    const { recoveryKey } = value(await call(w.bridge, 'recovery.replace', undefined));
+    value(await call(w.bridge, 'session.signOut', { reason: 'manual' }));
+    expect(value(await call(w.bridge, 'session.recover', { recoveryKey: w.recoveryKey }))).toMatchObject({ status: 'wrong_passphrase' });
+    expect(value(await call(w.bridge, 'session.recover', { recoveryKey }))).toMatchObject({ status: 'ok' });
+  });
+
+  it('a disabled receptionist cannot sign in; session.current tells the renderer nothing secret', async () => {
+    await signIn(w.bridge, w.ownerId, OWNER_PASS);
+    const current = value(await call(w.bridge, 'session.current', undefined));
+    expect(Object.keys(current ?? {}).sort()).toEqual(['autoLockMinutes', 'mustChangePassphrase', 'user', 'vaultId']);
+    value(await call(w.bridge, 'users.setDisabled', { userId: w.receptionistId, disabled: true }));
+    value(await call(w.bridge, 'session.signOut', { reason: 'manual' }));
+    expect(await signIn(w.bridge, w.receptionistId, DESK_OWN)).toEqual({ status: 'unavailable' });
+    const vault = JSON.parse(await readFile(path.join(w.dir, VAULT_FILE_NAME), 'utf8')) as { users: { id: string; disabled: boolean }[] };
+    expect(vault.users.find((user) => user.id === w.receptionistId)?.disabled).toBe(true);
+  });
+
+  it('after a lock (suspend), calls needing a session fail until someone signs in again', async () => {
+    await signIn(w.bridge, w.ownerId, OWNER_PASS);
+    expect((await call(w.bridge, 'settings.get', undefined)).ok).toBe(true);
+    await w.bridge.services.sessions.signOut('suspend');
+    expect(await call(w.bridge, 'settings.get', undefined)).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect(await call(w.bridge, 'journal.record', { action: 'customer.opened', recordId: 'c' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_signed_in' },
+    });
+    expect(value(await call(w.bridge, 'session.current', undefined))).toBeNull();
+  });
+});
