@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUpRegister } from './flows';
 import { ARTIFACTS, startApp, type RunningApp } from './harness';
 
 const PASS = 'korppi-lumi-omena-puhelin';
@@ -25,17 +26,9 @@ describe('walking skeleton in Chromium', () => {
     await page.goto(app.url);
     expect(await page.evaluate(() => ({ secure: isSecureContext, idb: typeof indexedDB }))).toEqual({ secure: true, idb: 'object' });
 
-    // first start
-    await page.getByLabel('Yrityksen nimi').fill('Salonki Testi');
-    await page.getByLabel('Y-tunnus').fill('0112038-9');
-    await page.getByLabel('Katuosoite').fill('Testikatu 1');
-    await page.getByLabel('Postinumero').fill('00100');
-    await page.getByLabel('Postitoimipaikka').fill('Helsinki');
-    await page.getByLabel('Tietosuoja-asioiden sähköposti').fill('tietosuoja@example.test');
-    await page.getByLabel('Omistajan nimi').fill('Olga Omistaja');
-    await page.getByLabel('Tunnuslause', { exact: false }).first().fill(PASS);
-    await page.getByLabel('Tunnuslause uudelleen').fill(PASS);
-    await page.getByRole('button', { name: 'Luo rekisteri' }).click();
+    // first start, with the recovery key written down and typed back
+    const recoveryKey = await setUpRegister(page, { businessName: 'Salonki Testi', ownerName: 'Olga Omistaja', passphrase: PASS });
+    expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){6}[0-9A-Z]{4}$/);
     await expect.poll(() => page.getByRole('heading', { name: 'Asiakkaat' }).isVisible(), { timeout: 15_000 }).toBe(true);
 
     // add three customers, keyboard shortcut for the form

@@ -5,6 +5,7 @@ import {
   createMainServices,
   type MainServices,
 } from '../../electron/main/ipc/register-all';
+import type { KdfSetting } from '../../shared/crypto/key-slots';
 import type { AtomicWriteFs } from '../../electron/main/services/atomic-write';
 import { silentLogger, type Logger } from '../../electron/main/logger';
 import { createRendererApi, type IpcListener, type IpcRendererLike } from '../../electron/preload/api';
@@ -34,8 +35,8 @@ export interface InProcessBridgeOptions {
   readonly logger?: Logger;
   /** Clock of lockouts and journal entries (`Date.now` by default). */
   readonly now?: () => number;
-  /** PBKDF2 iterations for new slots; refused below the 600,000 floor, so tests pay the real cost. */
-  readonly kdfIterations?: number;
+  /** The KDF of new slots; refused below the floors, so tests pay a real cost. */
+  readonly kdf?: KdfSetting;
   /** Injected file system for the vault's atomic writes (crash-injection tests). */
   readonly vaultFs?: AtomicWriteFs;
 }
@@ -61,7 +62,7 @@ export function createInProcessBridge(options: InProcessBridgeOptions): InProces
     userDataDir: options.userDataDir,
     logger,
     ...(options.now ? { now: options.now } : {}),
-    ...(options.kdfIterations === undefined ? {} : { kdfIterations: options.kdfIterations }),
+    ...(options.kdf ? { kdf: options.kdf } : {}),
     ...(options.vaultFs ? { vaultFs: options.vaultFs } : {}),
   });
   const handlers = createAllHandlers(
