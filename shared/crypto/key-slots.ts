@@ -47,8 +47,12 @@ export const KDF_DEFAULT: KdfSetting = ARGON2ID_DEFAULT;
 /** Below these a slot is refused (downgrade protection); above them too (a planted slot must not hang sign-in). */
 export const PBKDF2_FLOOR_ITERATIONS = 600_000;
 export const PBKDF2_MAX_ITERATIONS = 10_000_000;
-/** OWASP's Argon2id minimum is 19 MiB with 2 passes. */
-export const ARGON2ID_FLOOR = { memoryKiB: 19 * 1024, passes: 2, parallelism: 1 } as const;
+/**
+ * The Argon2id floor is the default's memory and passes (above OWASP's 19 MiB / 2 minimum): a slot
+ * can only ever be as strong as new ones or stronger. Fewer lanes are allowed (they cost the
+ * attacker no less).
+ */
+export const ARGON2ID_FLOOR = { memoryKiB: 64 * 1024, passes: 3, parallelism: 1 } as const;
 export const ARGON2ID_MAX = { memoryKiB: 1024 * 1024, passes: 10, parallelism: 16 } as const;
 
 export const KDF_SALT_BYTES = 16;

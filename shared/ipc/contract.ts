@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { JournalEntrySchema, JournalFilterSchema, JournalVerificationSchema, RendererJournalActionSchema } from '../schemas/journal';
+import {
+  JournalEntrySchema,
+  JournalFilterSchema,
+  JournalIdSchema,
+  JournalVerificationSchema,
+  RendererJournalActionSchema,
+} from '../schemas/journal';
 import { PreferencesSchema } from '../schemas/preferences';
 import { requiredText } from '../schemas/text';
 import {
@@ -155,7 +161,7 @@ export const contract = {
   /** The renderer reports what it did with a customer; main adds who and when. */
   'journal.record': {
     access: 'session',
-    input: z.object({ action: RendererJournalActionSchema, recordId: z.string().min(1).max(64) }),
+    input: z.object({ action: RendererJournalActionSchema, recordId: JournalIdSchema }),
     output: Empty,
   },
   'journal.list': {

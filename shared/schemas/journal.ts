@@ -36,27 +36,35 @@ export const RendererJournalActionSchema = z.enum(RENDERER_JOURNAL_ACTIONS);
 
 const Hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
+/**
+ * A user or record id as the journal may hold it: id characters only (UUIDs, `recovery`), so no
+ * caller can put a name, an e-mail address or free text into the journal.
+ */
+export const JournalIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/);
+
+/** A short machine word (lock reason, refused channel); never free text. */
+export const JournalDetailSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/);
+
 export const JournalEntrySchema = z.object({
   /** 1-based position in the journal. */
   seq: z.number().int().positive(),
   /** Epoch milliseconds. */
   at: z.number().int(),
   /** Who: a user id, or null before anyone has signed in. */
-  userId: z.string().max(64).nullable(),
+  userId: JournalIdSchema.nullable(),
   action: JournalActionSchema,
   /** Which record: a customer or user id, or null. */
-  recordId: z.string().max(64).nullable(),
-  /** A short machine word (lock reason, denied channel); never free text. */
-  detail: z.string().max(64).nullable(),
+  recordId: JournalIdSchema.nullable(),
+  detail: JournalDetailSchema.nullable(),
   prevHash: Hex64,
   hash: Hex64,
 });
 export type JournalEntry = z.infer<typeof JournalEntrySchema>;
 
 export const JournalFilterSchema = z.object({
-  userId: z.string().max(64).optional(),
+  userId: JournalIdSchema.optional(),
   action: JournalActionSchema.optional(),
-  recordId: z.string().max(64).optional(),
+  recordId: JournalIdSchema.optional(),
   /** Newest first; page with `beforeSeq`. */
   beforeSeq: z.number().int().positive().optional(),
   limit: z.number().int().min(1).max(500).default(100),

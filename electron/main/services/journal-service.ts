@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  JournalDetailSchema,
   JournalEntrySchema,
   JournalFilterSchema,
   type JournalAction,
@@ -62,8 +63,10 @@ export interface JournalServiceOptions {
 
 type UnhashedEntry = Omit<JournalEntry, 'hash'>;
 
-// Machine words only (lock reasons, channel names, short codes): never free text.
-const DETAIL_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
+/** Every character a serialised entry can contain: digits, id and machine-word characters, JSON punctuation. */
+const ENTRY_CHARACTERS = /^[A-Za-z0-9{}":,._-]*$/;
+/** Longer than any real entry (eight short fields); a longer "torn line" is not one. */
+const MAX_ENTRY_LENGTH = 640;
 const StrictEntrySchema = JournalEntrySchema.strict();
 const NEWLINE = 0x0a;
 const TAIL_CHUNK_BYTES = 64 * 1024;
@@ -121,6 +124,16 @@ function splitLines(text: string): string[] {
 }
 
 /**
+ * Whether `line` can be what a crash left of the entry number `seq`: a prefix of its serialised
+ * form, which starts `{"seq":<seq>,` and holds only the characters entries are made of.
+ */
+function isTornStart(line: string, seq: number): boolean {
+  const head = `{"seq":${seq},`;
+  if (line.length === 0 || line.length > MAX_ENTRY_LENGTH || !ENTRY_CHARACTERS.test(line)) return false;
+  return line.length <= head.length ? head.startsWith(line) : line.startsWith(head);
+}
+
+/**
  * Verifies a journal's text. Per line, in order: it must parse as an entry (`malformed`), its
  * hash must match its content (`hash_mismatch`: a field was edited), its `prevHash` must be the
  * previous entry's hash (`chain_broken`: an entry was removed, inserted or moved) and its `seq`
@@ -129,7 +142,8 @@ function splitLines(text: string): string[] {
  * A torn line from a crash mid-append is not an error: as the last line it sets `tornTail`; after
  * a restart it sits between two entries and is accepted only when the next entry continues the
  * chain exactly where the entry before the torn line left it (nothing was lost around it), and
- * `tornTail` is still reported. Anything else unparsable is `malformed`.
+ * `tornTail` is still reported. A torn line must look like the start of the entry that was being
+ * written (`isTornStart`). Anything else unparsable is `malformed`.
  */
 export function verifyJournalText(text: string): JournalVerification {
   const lines = splitLines(text);
@@ -145,8 +159,12 @@ export function verifyJournalText(text: string): JournalVerification {
 
   for (let index = 0; index < lines.length; index += 1) {
     const lineNumber = index + 1;
-    const entry = parseLine(lines[index] ?? '');
+    const line = lines[index] ?? '';
+    const entry = parseLine(line);
     if (entry === null) {
+      // Only the start of the entry that was being appended can be torn; anything else (inserted
+      // text, a name) is not a crash's leftover.
+      if (!isTornStart(line, previous.seq + 1)) return problem(lineNumber, 'malformed');
       if (index === lines.length - 1) {
         tornTail = true;
         break;
@@ -237,7 +255,7 @@ export function createJournalService(userDataDir: string, options: JournalServic
     head ??= await readHead(filePath);
     const current = head;
     const detail = input.detail ?? null;
-    if (detail !== null && !DETAIL_PATTERN.test(detail)) throw new TypeError('journal detail must be a short machine word');
+    if (detail !== null && !JournalDetailSchema.safeParse(detail).success) throw new TypeError('journal detail must be a short machine word');
     const unhashed: UnhashedEntry = {
       seq: current.seq + 1,
       at: now(),
@@ -251,9 +269,9 @@ export function createJournalService(userDataDir: string, options: JournalServic
     const entry = JournalEntrySchema.parse({ ...unhashed, hash: journalEntryHash(unhashed) });
     const line = `${current.needsNewline ? '\n' : ''}${serialiseJournalEntry(entry)}\n`;
 
-    if (current.isNewFile) await mkdir(userDataDir, { recursive: true, mode: 0o700 });
     let handle: FileHandle | undefined;
     try {
+      if (current.isNewFile) await mkdir(userDataDir, { recursive: true, mode: 0o700 });
       handle = await open(filePath, 'a', 0o600);
       if (!isModeChecked) {
         // A file made by someone else (or restored from a copy) is narrowed to this user once.

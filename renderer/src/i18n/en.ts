@@ -105,6 +105,7 @@ export const en: Messages = {
     recoveryIntro: 'Type the key from the recovery sheet. You will then choose a new passphrase.',
     recoveryKey: 'Recovery key',
     recoverySubmit: 'Open with recovery key',
+    malformedRecoveryKey: 'A recovery key has 28 characters (7 groups of 4). Check the key on your recovery sheet.',
     wrongRecoveryKey: 'That recovery key does not work. Nothing was changed.',
     backToSignIn: 'Back to sign-in',
   },

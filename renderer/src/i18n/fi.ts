@@ -104,6 +104,7 @@ export const fi = {
     recoveryIntro: 'Kirjoita palautusarkin avain. Sen jälkeen valitset uuden tunnuslauseen.',
     recoveryKey: 'Palautusavain',
     recoverySubmit: 'Avaa palautusavaimella',
+    malformedRecoveryKey: 'Palautusavaimessa on 28 merkkiä (7 neljän merkin ryhmää). Tarkista avain palautusarkilta.',
     wrongRecoveryKey: 'Palautusavain ei kelpaa. Mitään ei muutettu.',
     backToSignIn: 'Takaisin kirjautumiseen',
   },

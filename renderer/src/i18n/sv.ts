@@ -105,6 +105,7 @@ export const sv: Messages = {
     recoveryIntro: 'Skriv nyckeln från återställningsbladet. Därefter väljer du en ny lösenfras.',
     recoveryKey: 'Återställningsnyckel',
     recoverySubmit: 'Öppna med återställningsnyckeln',
+    malformedRecoveryKey: 'En återställningsnyckel har 28 tecken (7 grupper om 4). Kontrollera nyckeln på återställningsbladet.',
     wrongRecoveryKey: 'Återställningsnyckeln fungerar inte. Inget ändrades.',
     backToSignIn: 'Tillbaka till inloggningen',
   },

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Form, Label, Radio, RadioGroup } from 'react-aria-components';
 import { LOCKOUT_THRESHOLD } from '../../../../shared/domain/lockout';
+import { isWellFormedRecoveryKey } from '../../../../shared/domain/recovery-key';
 import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { formatTime } from '../../i18n/format';
@@ -65,6 +66,13 @@ export function UnlockScreen({ vault, reason }: { vault: VaultStatus; reason: Lo
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (secret === '' || isBusy || isWaiting) return;
+    // A mistyped recovery key (wrong length, a letter the key never has) is not even sent: it
+    // cannot be right, and main would refuse it as malformed.
+    if (mode === 'recovery' && !isWellFormedRecoveryKey(secret)) {
+      setError(t('unlock.malformedRecoveryKey'));
+      inputRef.current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     const outcome = mode === 'recovery' ? await store.recover(secret) : await store.unlock(userId, secret);
