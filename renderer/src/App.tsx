@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import { LanguageSchema, type Language } from '../../shared/schemas/preferences';
@@ -6,6 +6,7 @@ import { ChangePassphraseForm } from './features/account/ChangePassphraseForm';
 import { RecoveryKeySheet } from './features/recovery/RecoveryKeySheet';
 import { SessionProvider, useSession, useSessionStore } from './features/session/SessionContext';
 import type { SessionState, SessionStore } from './features/session/session-store';
+import { useIdleLock } from './features/session/useIdleLock';
 import { SetupScreen } from './features/setup/SetupScreen';
 import { AppHeader } from './features/shell/AppHeader';
 import { Workspace } from './features/shell/Workspace';
@@ -40,10 +41,21 @@ function businessNameOf(session: SessionState): string | null {
   }
 }
 
+/**
+ * Minutes of inactivity before locking, or null when nothing is open. The recovery-key step right
+ * after setup is exempt: the register is still empty, and the key, shown only once, must not
+ * vanish while the owner copies it onto paper (which touches no key).
+ */
+function idleMinutesOf(session: SessionState): number | null {
+  return session.status === 'unlocked' || session.status === 'must-change' ? session.session.autoLockMinutes : null;
+}
+
 function Shell() {
   const { t, i18n } = useTranslation();
   const store = useSessionStore();
   const session = useSession();
+  const lockIdle = useCallback(() => void store.lock('idle'), [store]);
+  useIdleLock(idleMinutesOf(session), lockIdle);
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;

@@ -5,6 +5,7 @@ import { render } from '@testing-library/react';
 import { App } from '../../renderer/src/App';
 import { SessionStore } from '../../renderer/src/features/session/session-store';
 import { createI18n } from '../../renderer/src/i18n';
+import { PBKDF2_DEFAULT } from '../../shared/crypto/key-slots';
 import { RENDERER_API_KEY } from '../../shared/ipc/renderer-api';
 import { freshDatabase } from './fresh-db';
 import { createInProcessBridge } from './ipc-bridge';
@@ -17,7 +18,9 @@ export const OWNER_PASSPHRASE = 'korppi-lumi-omena-puhelin';
  */
 export async function renderApp(options: { withVault?: boolean } = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'kirjuri-jsdom-'));
-  const bridge = createInProcessBridge({ userDataDir, origin: window.location.origin });
+  // PBKDF2 (600,000, the accepted WebCrypto-native setting) keeps these UI tests quick; the
+  // Argon2id default is exercised by the vault-service tests and the browser tests.
+  const bridge = createInProcessBridge({ userDataDir, origin: window.location.origin, kdf: PBKDF2_DEFAULT });
   window[RENDERER_API_KEY] = bridge.api;
   const db = freshDatabase();
   let ownerId: string | null = null;

@@ -120,6 +120,7 @@ export const en: Messages = {
     changed: 'Passphrase changed.',
     wrongCurrent: 'The current passphrase is wrong. Nothing was changed.',
     lockedOut: 'Too many wrong current passphrases. Wait a while and try again. Nothing was changed.',
+    samePassphrase: 'The new passphrase must differ from the current or one-time one. Choose another. Nothing was changed.',
     failed: 'Changing the passphrase failed. The old passphrase still works.',
     forcedTitle: 'Choose your own passphrase',
     forcedOneTime: 'You signed in with a one-time passphrase. Now choose your own passphrase that only you know.',

@@ -119,6 +119,7 @@ export const fi = {
     changed: 'Tunnuslause vaihdettu.',
     wrongCurrent: 'Nykyinen tunnuslause on väärä. Mitään ei muutettu.',
     lockedOut: 'Liian monta väärää nykyistä tunnuslausetta. Odota hetki ja yritä uudelleen. Mitään ei muutettu.',
+    samePassphrase: 'Uuden tunnuslauseen pitää olla eri kuin nykyinen tai kertakäyttöinen. Valitse toinen. Mitään ei muutettu.',
     failed: 'Tunnuslauseen vaihto epäonnistui. Vanha tunnuslause on edelleen voimassa.',
     forcedTitle: 'Valitse oma tunnuslause',
     forcedOneTime: 'Kirjauduit kertakäyttöisellä tunnuslauseella. Valitse nyt oma tunnuslause, jota vain sinä tiedät.',

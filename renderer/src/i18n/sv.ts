@@ -120,6 +120,7 @@ export const sv: Messages = {
     changed: 'Lösenfrasen har bytts.',
     wrongCurrent: 'Den nuvarande lösenfrasen är fel. Inget ändrades.',
     lockedOut: 'För många felaktiga nuvarande lösenfraser. Vänta en stund och försök igen. Inget ändrades.',
+    samePassphrase: 'Den nya lösenfrasen måste skilja sig från den nuvarande eller engångsfrasen. Välj en annan. Inget ändrades.',
     failed: 'Det gick inte att byta lösenfras. Den gamla gäller fortfarande.',
     forcedTitle: 'Välj en egen lösenfras',
     forcedOneTime: 'Du loggade in med en engångslösenfras. Välj nu en egen lösenfras som bara du känner till.',

@@ -82,7 +82,13 @@ export function ChangePassphraseForm({ requireCurrent, userInputs, title, intro 
       setVerdict(null);
       setDone(t('account.changed'));
     } else {
-      setFailure(t(outcome === 'wrong_passphrase' ? 'account.wrongCurrent' : outcome === 'locked_out' ? 'account.lockedOut' : 'account.failed'));
+      const messages = {
+        wrong_passphrase: 'account.wrongCurrent',
+        locked_out: 'account.lockedOut',
+        same_passphrase: 'account.samePassphrase',
+        failed: 'account.failed',
+      } as const;
+      setFailure(t(messages[outcome]));
       if (outcome === 'wrong_passphrase') setCurrent('');
     }
   }

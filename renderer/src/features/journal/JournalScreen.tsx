@@ -9,8 +9,21 @@ import { invoke } from '../../ipc/client';
 import { JournalVerifyPanel } from './JournalVerifyPanel';
 
 export interface JournalScreenProps {
-  /** Names to show for user ids; an id not here (a removed user) shows as a short id. */
+  /**
+   * The session's users (from vault.status: enabled ones, as they were at sign-in). The screen
+   * adds main's full list (users.list, disabled users included), so a user added or disabled
+   * since is named and can be filtered by too. An id in neither (a removed user) shows as a
+   * short id.
+   */
   users: readonly { id: string; name: string }[];
+}
+
+type NamedUser = JournalScreenProps['users'][number];
+
+/** Main's current list first (register order), then anyone only the session still knew. */
+function mergeUsers(listed: readonly NamedUser[], known: readonly NamedUser[]): NamedUser[] {
+  const ids = new Set(listed.map((u) => u.id));
+  return [...listed, ...known.filter((u) => !ids.has(u.id))];
 }
 
 const PAGE_SIZE = 100;
@@ -51,8 +64,9 @@ function toRequest(filters: Filters, beforeSeq?: number): JournalFilter {
  * The owner's view of the audit journal main keeps: filter by user, action and record, newest
  * first, 100 at a time; and a check of the hash chain that reports the first broken line.
  */
-export function JournalScreen({ users }: JournalScreenProps) {
+export function JournalScreen({ users: sessionUsers }: JournalScreenProps) {
   const { t, i18n } = useTranslation();
+  const [listedUsers, setListedUsers] = useState<readonly NamedUser[]>([]);
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [page, setPage] = useState<Page | null>(null);
@@ -63,7 +77,19 @@ export function JournalScreen({ users }: JournalScreenProps) {
   const userSelectId = useId();
   const actionSelectId = useId();
 
+  const users = mergeUsers(listedUsers, sessionUsers);
   const names = new Map(users.map((u) => [u.id, u.name]));
+
+  // vault.status leaves disabled users out and is read at sign-in; the owner's list has everyone.
+  useEffect(() => {
+    let isCurrent = true;
+    void invoke('users.list', undefined).then((listed) => {
+      if (isCurrent && listed.ok) setListedUsers(listed.value.map(({ id, name }) => ({ id, name })));
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, []);
 
   // Every filter change starts a fresh first page; a reply for older filters is dropped.
   useEffect(() => {

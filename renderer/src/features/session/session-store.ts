@@ -116,9 +116,13 @@ export class SessionStore {
    * Sets a new passphrase for the signed-in user. From the must-change state it also opens the
    * register; otherwise `currentPassphrase` proves it is still the same person at the desk.
    */
-  async changePassphrase(newPassphrase: string, currentPassphrase?: string): Promise<'ok' | 'wrong_passphrase' | 'locked_out' | 'failed'> {
+  async changePassphrase(
+    newPassphrase: string,
+    currentPassphrase?: string,
+  ): Promise<'ok' | 'wrong_passphrase' | 'locked_out' | 'same_passphrase' | 'failed'> {
     const result = await invoke('session.changePassphrase', { newPassphrase, ...(currentPassphrase === undefined ? {} : { currentPassphrase }) });
-    if (!result.ok) return 'failed';
+    // `conflict` is main refusing the current (or one-time) passphrase as the new one.
+    if (!result.ok) return result.error.code === 'conflict' ? 'same_passphrase' : 'failed';
     if (result.value.status !== 'ok') return result.value.status;
     const current = this.state;
     if (current.status === 'must-change') {
@@ -145,9 +149,10 @@ export class SessionStore {
     if (current.status !== 'unlocked' && current.status !== 'must-change' && current.status !== 'recovery-key') return;
     const vault = current.status === 'recovery-key' ? current.next.vault : current.vault;
     this.set({ status: 'locked', vault, reason });
-    if (current.status === 'unlocked') await current.customers.close();
-    if (current.status === 'recovery-key') await current.next.customers.close();
-    await invoke('session.signOut', { reason: reason === 'menu' ? 'menu' : reason });
+    // Main's session ends at once, not after the repository has compacted and closed: until then
+    // main would still accept calls that need a session.
+    const repository = current.status === 'unlocked' ? current.customers : current.status === 'recovery-key' ? current.next.customers : null;
+    await Promise.all([invoke('session.signOut', { reason }), repository?.close()]);
     const refreshed = await invoke('vault.status', undefined);
     if (refreshed.ok && this.state.status === 'locked') this.set({ status: 'locked', vault: refreshed.value, reason });
   }

@@ -7,15 +7,16 @@ export const IDLE_CHECK_MS = 5_000;
 /**
  * Locks after `minutes` without keyboard or pointer activity. Activity only stamps a time (cheap
  * enough for pointermove); a slow interval compares it with the limit. The computer's own sleep
- * and screen lock are main's job (powerMonitor) and lock at once.
+ * and screen lock are main's job (powerMonitor) and lock at once. `null` switches it off.
  */
-export function useIdleLock(minutes: number, onIdle: () => void): void {
+export function useIdleLock(minutes: number | null, onIdle: () => void): void {
   const onIdleRef = useRef(onIdle);
   useEffect(() => {
     onIdleRef.current = onIdle;
   }, [onIdle]);
 
   useEffect(() => {
+    if (minutes === null) return;
     const limit = minutes * 60_000;
     let lastActivity = Date.now();
     const stamp = () => {

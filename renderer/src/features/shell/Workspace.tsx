@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { ChangePassphraseForm } from '../account/ChangePassphraseForm';
@@ -6,7 +6,6 @@ import { CustomersScreen } from '../customers/CustomersScreen';
 import { JournalScreen } from '../journal/JournalScreen';
 import { useSessionStore } from '../session/SessionContext';
 import type { UnlockedState } from '../session/session-store';
-import { useIdleLock } from '../session/useIdleLock';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
 
@@ -18,15 +17,13 @@ const VIEWS_BY_ROLE = {
   receptionist: ['customers', 'passphrase'],
 } as const satisfies Record<string, readonly View[]>;
 
-/** The signed-in workspace: navigation by role, auto-lock after idle time. */
+/** The signed-in workspace: navigation by role. (Auto-lock runs in the App shell, for every signed-in state.) */
 export function Workspace({ state }: { state: UnlockedState }) {
   const { t } = useTranslation();
   const store = useSessionStore();
   const [view, setView] = useState<View>('customers');
   const { session } = state;
   const views: readonly View[] = VIEWS_BY_ROLE[session.user.role];
-  const lockIdle = useCallback(() => void store.lock('idle'), [store]);
-  useIdleLock(session.autoLockMinutes, lockIdle);
 
   return (
     <div className="workspace">

@@ -74,9 +74,10 @@ export function UsersScreen({ currentUserId }: UsersScreenProps) {
     setStatus(null);
     setFailure(null);
     const result = await invoke('users.setDisabled', { userId: user.id, disabled });
+    // Re-list first: the announcement must not run ahead of the list it describes.
+    await reload();
     if (result.ok) setStatus(t(disabled ? 'admin.users.disabledDone' : 'admin.users.enabledDone', { name: user.name }));
     else setFailure(explain(result.error));
-    await reload();
     setPending(null);
   }
 
@@ -87,9 +88,9 @@ export function UsersScreen({ currentUserId }: UsersScreenProps) {
     setStatus(null);
     setFailure(null);
     const result = await invoke('users.remove', { userId: user.id });
+    await reload();
     if (result.ok) setStatus(t('admin.users.removedDone', { name: user.name }));
     else setFailure(explain(result.error));
-    await reload();
     setPending(null);
     // The row (and the button that had focus) is gone: land on the list, not on <body>.
     if (result.ok) listHeadingRef.current?.focus();
@@ -97,8 +98,8 @@ export function UsersScreen({ currentUserId }: UsersScreenProps) {
 
   async function onAdded(user: User) {
     setFailure(null);
-    setStatus(t('admin.users.add.added', { name: user.name }));
     await reload();
+    setStatus(t('admin.users.add.added', { name: user.name }));
   }
 
   function stateLabels(user: User): string[] {
