@@ -139,7 +139,7 @@ describe('owner and receptionist in Chromium', () => {
     for (const text of texts) expect(text).toContain(RECEPTIONIST.name);
     expect(texts.some((t) => t.includes('Rekisteri luotu') || t.includes('Käyttäjä lisätty'))).toBe(false);
     // the refusal names the channel that was refused
-    expect(texts.find((t) => t.includes('Pääsy estetty'))).toContain('users.list');
+    expect(texts.find((t) => t.includes('Pääsy estetty'))).toContain('käyttäjälista');
     // the journal holds ids only: no customer's name or contacts
     const tableText = await page.locator('.journal-table').innerText();
     for (const personal of [CUSTOMER.first, CUSTOMER.last, CUSTOMER.email, CUSTOMER.fullPhone, NOTE]) expect(tableText).not.toContain(personal);
