@@ -1,4 +1,5 @@
-import type { CustomerDraftInput } from '../schemas/customer';
+import type { AppointmentDraftInput, AppointmentStatus, ServiceDraftInput } from '../schemas/appointment';
+import type { CustomerDraftInput, CustomerSource } from '../schemas/customer';
 
 /**
  * Deterministic, synthetic Finnish salon data for demos, benchmarks and `kirjuri demo-backup`.
@@ -54,7 +55,73 @@ export function demoCustomers(count: number, seed = 1): CustomerDraftInput[] {
       postalCode: random() < 0.6 ? postalCode : '',
       city: random() < 0.6 ? city : '',
       notes: pick(WISHES),
+      ...demoOrigin(random, firstName),
+      healthNotes: '',
     });
   }
   return customers;
+}
+
+const SOURCES: readonly CustomerSource[] = ['online_booking', 'online_booking', 'online_booking', 'phone', 'phone', 'walk_in', 'booking_system', 'sms', 'email', 'social_media'];
+const SWEDISH_FIRST = new Set(['Åsa', 'Linnéa', 'Märta', 'Ebba', 'Ingrid', 'Elin', 'Hedda', 'Björn', 'Göran', 'Henrik', 'Mats', 'Nils']);
+
+/** Language, source and legal basis; drawn after the contact fields so those stay as they were. */
+function demoOrigin(random: () => number, firstName: string): Pick<CustomerDraftInput, 'language' | 'source' | 'sourceDetail' | 'legalBasis'> {
+  const source = SOURCES[Math.floor(random() * SOURCES.length)]!;
+  const draw = random();
+  const language = SWEDISH_FIRST.has(firstName) || draw < 0.03 ? 'sv' : draw < 0.05 ? 'en' : 'fi';
+  return { language, source, sourceDetail: source === 'booking_system' ? 'Ajanvaraus Oy' : '', legalBasis: 'customer_relationship' };
+}
+
+/** A salon's service catalogue: names, durations (minutes) and prices (cents). */
+export const DEMO_SERVICES: readonly ServiceDraftInput[] = [
+  { name: 'Naisten hiustenleikkaus', durationMin: 60, priceCents: 5900, active: true },
+  { name: 'Miesten hiustenleikkaus', durationMin: 30, priceCents: 3500, active: true },
+  { name: 'Lasten hiustenleikkaus', durationMin: 30, priceCents: 2500, active: true },
+  { name: 'Värjäys, lyhyet hiukset', durationMin: 90, priceCents: 8500, active: true },
+  { name: 'Raidat', durationMin: 120, priceCents: 11900, active: true },
+  { name: 'Kestopermanentti', durationMin: 150, priceCents: 12900, active: true },
+  { name: 'Kulmien värjäys ja muotoilu', durationMin: 30, priceCents: 2900, active: true },
+  { name: 'Kasvohoito', durationMin: 60, priceCents: 7500, active: true },
+  { name: 'Jalkahoito', durationMin: 60, priceCents: 6500, active: true },
+  { name: 'Föönaus', durationMin: 30, priceCents: 3000, active: true },
+];
+export const DEMO_STAFF: readonly string[] = ['Minna', 'Sari', 'Jussi'];
+
+/**
+ * `perCustomer` appointments per customer, spread over the 3 years before `now` and the month
+ * after it, on working hours (9–17, on the half hour). Past ones are mostly completed, some
+ * no-shows and cancellations; future ones are booked. Deterministic for a seed.
+ */
+export function demoAppointments(
+  customerIds: readonly string[],
+  perCustomer: number,
+  now: number,
+  seed = 1,
+): (AppointmentDraftInput & { status: AppointmentStatus })[] {
+  const out: (AppointmentDraftInput & { status: AppointmentStatus })[] = [];
+  const day = 24 * 60 * 60 * 1000;
+  const span = 3 * 365;
+  for (const [c, customerId] of customerIds.entries()) {
+    const random = seededRandom(seed * 7_000_003 + c);
+    for (let k = 0; k < perCustomer; k += 1) {
+      const dayOffset = Math.floor(random() * (span + 30)) - span;
+      const date = new Date(now + dayOffset * day);
+      const start = new Date(date.getFullYear(), date.getMonth(), date.getDate(), 9 + Math.floor(random() * 8), random() < 0.5 ? 0 : 30).getTime();
+      const service = DEMO_SERVICES[Math.floor(random() * DEMO_SERVICES.length)]!;
+      const roll = random();
+      const status: AppointmentStatus =
+        start > now ? 'booked' : roll < 0.9 ? 'completed' : roll < 0.95 ? 'no_show' : roll < 0.98 ? 'cancelled_by_customer' : 'cancelled_by_salon';
+      out.push({
+        customerId,
+        start,
+        services: [{ serviceId: null, name: service.name, durationMin: service.durationMin, priceCents: service.priceCents }],
+        staff: DEMO_STAFF[Math.floor(random() * DEMO_STAFF.length)]!,
+        channel: SOURCES[Math.floor(random() * SOURCES.length)]!,
+        notes: '',
+        status,
+      });
+    }
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import type { CustomerDraftInput } from '../../shared/schemas/customer';
+import type { Customer, CustomerDraftInput } from '../../shared/schemas/customer';
 
 /**
  * Synthetic Finnish customers for tests: deterministic, plausible, and not real people.
@@ -21,5 +21,37 @@ export function syntheticCustomer(i: number): CustomerDraftInput {
     postalCode: '00100',
     city: 'Helsinki',
     notes: `Toive ${i}: hiljainen aika`,
+    language: 'fi',
+    source: 'phone',
+    sourceDetail: '',
+    legalBasis: 'customer_relationship',
+    healthNotes: '',
+  };
+}
+
+/** A stored customer built from `syntheticCustomer(i)` (already normalised), for pure tests. */
+export function syntheticStored(i: number): Customer {
+  const draft = syntheticCustomer(i);
+  const digits = String(draft.phone).replace(/\D/g, '').replace(/^0/, '');
+  return {
+    id: `synthetic-${i}`,
+    firstName: draft.firstName,
+    lastName: draft.lastName,
+    phone: `+358${digits}`,
+    email: String(draft.email),
+    street: String(draft.street),
+    postalCode: String(draft.postalCode),
+    city: String(draft.city),
+    language: 'fi',
+    source: 'phone',
+    sourceDetail: '',
+    legalBasis: 'customer_relationship',
+    notes: String(draft.notes),
+    healthNotes: '',
+    consents: [],
+    createdAt: 0,
+    createdBy: null,
+    updatedAt: 0,
+    updatedBy: null,
   };
 }

@@ -1,31 +1,57 @@
-import { CustomerDraftSchema, type Customer, type CustomerDraftInput } from '../../../shared/schemas/customer';
-import { compareCustomers, CustomerIndex } from './customer-index';
+import { ZodError } from 'zod';
+import { activeConsent } from '../../../shared/domain/consent';
+import {
+  ConsentDraftSchema,
+  CustomerDraftSchema,
+  upgradeCustomerV1,
+  type Consent,
+  type ConsentDraftInput,
+  type Customer,
+  type CustomerDraftInput,
+} from '../../../shared/schemas/customer';
 import type { Role } from '../../../shared/schemas/users';
+import { compareCustomers, CustomerIndex } from './customer-index';
+import { ForbiddenError, NotFoundError } from './errors';
 import type { KirjuriDatabase } from './database';
-import { SealedPageStore, type PageDamage } from './sealed-page-store';
+import { SealedPageStore, type PageDamage, type StagedWrite, type WriteQueue } from './sealed-page-store';
 
 /**
  * The customer register of an unlocked session: encrypted pages underneath, an in-memory search
  * index on top. Everything decrypted lives here and is dropped by `close()` (lock).
  *
  * Every write is validated with the same zod schema as the form, because the data layer must not
- * trust the UI either.
+ * trust the UI either. Erasing a customer spans stores (their appointments go too), so it is the
+ * register's (`register.ts`), which uses `stageErase` here.
  */
 export const CUSTOMER_STORE = 'customers';
-export const CUSTOMER_SCHEMA_VERSION = 1;
+/** 2: source, legal basis, language, consents, health notes, authorship (issue 5). */
+export const CUSTOMER_SCHEMA_VERSION = 2;
 /** Records per encrypted page; chosen by measurement (docs/performance.md). */
 export const CUSTOMER_PAGE_CAPACITY = 256;
 
-export class CustomerNotFoundError extends Error {
+/** Who is working: recorded as author of changes, and checked for what the role may do. */
+export interface Actor {
+  readonly userId: string;
+  readonly role: Role;
+}
+
+export class CustomerNotFoundError extends NotFoundError {
   override readonly name = 'CustomerNotFoundError';
 }
 
-/** The signed-in role may not do this (the UI hides it too; main enforces its own channels). */
-export class ForbiddenError extends Error {
-  override readonly name = 'ForbiddenError';
-}
+export { ForbiddenError };
+
+/** Health notes are special-category data (GDPR Art. 9): only with the customer's explicit consent. */
+export const HEALTH_CONSENT_REQUIRED = 'health_consent_required';
 
 type Listener = () => void;
+
+export interface CustomerRepositoryOptions {
+  /** The session's shared write queue (register.ts); a repository of its own gets a private one. */
+  readonly queue?: WriteQueue;
+  /** The privacy-notice version in force, recorded with each consent. */
+  readonly noticeVersion?: () => number | null;
+}
 
 export class CustomerRepository {
   private readonly listeners = new Set<Listener>();
@@ -35,16 +61,31 @@ export class CustomerRepository {
     private readonly store: SealedPageStore<Customer>,
     readonly damaged: readonly PageDamage[],
     private readonly index: CustomerIndex,
-    readonly role: Role,
+    readonly actor: Actor,
+    private readonly noticeVersion: () => number | null,
   ) {}
 
   /** Decrypts the register and builds the search index: after this, search answers at once. */
-  static async open(db: KirjuriDatabase, dataKey: CryptoKey, role: Role = 'owner'): Promise<CustomerRepository> {
-    const store = new SealedPageStore<Customer>(db, dataKey, CUSTOMER_STORE, CUSTOMER_SCHEMA_VERSION, CUSTOMER_PAGE_CAPACITY, compareCustomers);
+  static async open(db: KirjuriDatabase, dataKey: CryptoKey, actor: Actor, options: CustomerRepositoryOptions = {}): Promise<CustomerRepository> {
+    const store = new SealedPageStore<Customer>(db, dataKey, {
+      store: CUSTOMER_STORE,
+      schemaVersion: CUSTOMER_SCHEMA_VERSION,
+      capacity: CUSTOMER_PAGE_CAPACITY,
+      order: compareCustomers,
+      queue: options.queue,
+      upgrade: (record, version) => {
+        if (version === 1) return upgradeCustomerV1(record as Record<string, unknown>);
+        throw new Error(`no upgrade from customer schema ${version}`);
+      },
+    });
     const index = new CustomerIndex();
     const { damaged } = await store.load((records) => index.add(records));
     index.finish();
-    return new CustomerRepository(store, damaged, index, role);
+    return new CustomerRepository(store, damaged, index, actor, options.noticeVersion ?? (() => null));
+  }
+
+  get role(): Role {
+    return this.actor.role;
   }
 
   get count(): number {
@@ -60,52 +101,99 @@ export class CustomerRepository {
     return this.store.get(id);
   }
 
+  values(): IterableIterator<Customer> {
+    return this.store.values();
+  }
+
   search(query: string): string[] {
     return this.index.search(query);
   }
 
   async create(draft: CustomerDraftInput, now = Date.now()): Promise<Customer> {
-    const values = CustomerDraftSchema.parse(draft);
-    const customer: Customer = { id: crypto.randomUUID(), ...values, createdAt: now, updatedAt: now };
-    await this.store.put(customer);
-    this.index.upsert(customer);
-    this.changed();
-    return customer;
+    const [customer] = await this.createMany([draft], now);
+    return customer!;
   }
 
-  /** Adds many customers in one all-or-nothing write (imports, demo data). */
-  async createMany(drafts: readonly CustomerDraftInput[], now = Date.now()): Promise<Customer[]> {
-    const customers = drafts.map((draft): Customer => ({
-      id: crypto.randomUUID(),
-      ...CustomerDraftSchema.parse(draft),
-      createdAt: now,
-      updatedAt: now,
-    }));
-    await this.store.putMany(customers);
-    for (const customer of customers) this.index.upsert(customer);
-    this.changed();
+  /**
+   * Adds many customers in one all-or-nothing write (imports, demo data). `consents` lists, per
+   * draft, consents the source explicitly recorded (an import's consent columns).
+   */
+  async createMany(
+    drafts: readonly CustomerDraftInput[],
+    now = Date.now(),
+    consents?: readonly (readonly ConsentDraftInput[])[],
+  ): Promise<Customer[]> {
+    const customers = drafts.map((draft, i): Customer => {
+      const given = (consents?.[i] ?? []).map((consent) => this.newConsent(consent, now));
+      const customer: Customer = {
+        id: crypto.randomUUID(),
+        ...CustomerDraftSchema.parse(draft),
+        consents: given,
+        createdAt: now,
+        createdBy: this.actor.userId,
+        updatedAt: now,
+        updatedBy: this.actor.userId,
+      };
+      assertHealthNotesAllowed(customer, now);
+      return customer;
+    });
+    if (customers.length === 1) await this.store.put(customers[0]!);
+    else await this.store.putMany(customers);
+    this.indexed(customers);
     return customers;
   }
 
   async update(id: string, draft: CustomerDraftInput, now = Date.now()): Promise<Customer> {
-    const current = this.store.get(id);
-    if (!current) throw new CustomerNotFoundError('no such customer');
-    const values = CustomerDraftSchema.parse(draft);
-    const customer: Customer = { ...current, ...values, updatedAt: Math.max(now, current.updatedAt) };
-    await this.store.put(customer);
-    this.index.upsert(customer, current);
-    this.changed();
-    return customer;
+    const current = this.require(id);
+    const customer: Customer = { ...current, ...CustomerDraftSchema.parse(draft), ...this.touched(current, now) };
+    assertHealthNotesAllowed(customer, now);
+    return this.save(customer, current);
   }
 
-  /** Erases a customer. Owner only: a receptionist cannot erase customers (issue 4). */
-  async delete(id: string): Promise<void> {
-    if (this.role !== 'owner') throw new ForbiddenError('only the owner may erase customers');
-    const current = this.store.get(id);
-    if (!current) throw new CustomerNotFoundError('no such customer');
-    await this.store.delete(id);
-    this.index.remove(id, current);
+  /** Records a consent (its own dated, attributed entry). */
+  async giveConsent(id: string, draft: ConsentDraftInput, now = Date.now()): Promise<Customer> {
+    const current = this.require(id);
+    const consent = this.newConsent(draft, now);
+    return this.save({ ...current, consents: [...current.consents, consent], ...this.touched(current, now) }, current);
+  }
+
+  /**
+   * Withdraws a consent: as easy as giving it, and the history stays. Withdrawing the health-data
+   * consent also removes the health notes it allowed: there is no basis left to keep them.
+   */
+  async withdrawConsent(id: string, consentId: string, now = Date.now()): Promise<Customer> {
+    const current = this.require(id);
+    const target = current.consents.find((consent) => consent.id === consentId);
+    if (!target) throw new CustomerNotFoundError('no such consent');
+    if (target.withdrawnAt !== null) return current;
+    const consents = current.consents.map((consent) =>
+      consent.id === consentId ? { ...consent, withdrawnAt: now, withdrawnBy: this.actor.userId } : consent,
+    );
+    const next: Customer = { ...current, consents, ...this.touched(current, now) };
+    if (target.kind === 'health_data' && activeConsent(next, 'health_data', now) === null) next.healthNotes = '';
+    return this.save(next, current);
+  }
+
+  /** Stages erasing customers: their pages are re-sealed without them, no logged change remains. */
+  stageErase(ids: readonly string[]): Promise<StagedWrite> {
+    return this.store.stage({ remove: ids });
+  }
+
+  /** Stages putting some customers and erasing others in one write (merge, undo). */
+  stage(changes: { readonly put?: readonly Customer[]; readonly remove?: readonly string[] }): Promise<StagedWrite> {
+    return this.store.stage(changes);
+  }
+
+  /** Brings the search index and listeners up to date after a committed cross-store write. */
+  applied(put: readonly Customer[], removed: readonly Customer[]): void {
+    for (const customer of removed) this.index.remove(customer.id, customer);
+    for (const customer of put) this.index.upsert(customer);
     this.changed();
+  }
+
+  /** Runs `work` in the session's write queue (writes spanning stores). */
+  runExclusive<R>(work: () => Promise<R>): Promise<R> {
+    return this.store.runExclusive(work);
   }
 
   subscribe(listener: Listener): () => void {
@@ -121,8 +209,52 @@ export class CustomerRepository {
     this.listeners.clear();
   }
 
+  private require(id: string): Customer {
+    const current = this.store.get(id);
+    if (!current) throw new CustomerNotFoundError('no such customer');
+    return current;
+  }
+
+  private touched(current: Customer, now: number): Pick<Customer, 'updatedAt' | 'updatedBy'> {
+    return { updatedAt: Math.max(now, current.updatedAt), updatedBy: this.actor.userId };
+  }
+
+  private newConsent(draft: ConsentDraftInput, now: number): Consent {
+    const parsed = ConsentDraftSchema.parse(draft);
+    return {
+      id: crypto.randomUUID(),
+      kind: parsed.kind,
+      givenAt: now,
+      method: parsed.method,
+      recordedBy: this.actor.userId,
+      noticeVersion: this.noticeVersion(),
+      scope: parsed.scope,
+      expiresAt: parsed.expiresAt,
+      withdrawnAt: null,
+      withdrawnBy: null,
+    };
+  }
+
+  private async save(customer: Customer, previous: Customer): Promise<Customer> {
+    await this.store.put(customer);
+    this.index.upsert(customer, previous);
+    this.changed();
+    return customer;
+  }
+
+  private indexed(customers: readonly Customer[]): void {
+    for (const customer of customers) this.index.upsert(customer);
+    this.changed();
+  }
+
   private changed(): void {
     this.revision += 1;
     for (const listener of this.listeners) listener();
   }
+}
+
+/** Refuses health notes without an active health-data consent, as a field error of `healthNotes`. */
+function assertHealthNotesAllowed(customer: Customer, now: number): void {
+  if (customer.healthNotes === '' || activeConsent(customer, 'health_data', now) !== null) return;
+  throw new ZodError([{ code: 'custom', path: ['healthNotes'], message: HEALTH_CONSENT_REQUIRED, input: customer.healthNotes }]);
 }

@@ -97,6 +97,71 @@ interface Change<T> {
   record: T;
 }
 
+/**
+ * One queue for every write of a session's stores: writes run one after another, so a write that
+ * spans several stores (a merge, an erasure, an import) can stage all of them and commit them in
+ * one IndexedDB transaction without another write slipping in between.
+ */
+export class WriteQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<R>(work: () => Promise<R>): Promise<R> {
+    const run = this.tail.then(work);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves when everything queued so far has finished (successfully or not). */
+  idle(): Promise<void> {
+    return this.tail.then(() => undefined);
+  }
+}
+
+/**
+ * A store's part of a write, sealed and ready: the rows to put and delete, and what memory
+ * becomes once they are durable. Commit several with `commitStaged` to make them one transaction.
+ */
+export interface StagedWrite {
+  readonly puts: readonly PageRow[];
+  readonly deletes: readonly [string, number][];
+  /** Called only after the transaction committed. */
+  readonly apply: () => void;
+}
+
+/** Writes staged parts of one or more stores in one strict transaction, then updates memory. */
+export async function commitStaged(db: KirjuriDatabase, staged: readonly StagedWrite[]): Promise<void> {
+  const puts = staged.flatMap((part) => part.puts);
+  const deletes = staged.flatMap((part) => part.deletes);
+  if (puts.length > 0 || deletes.length > 0) {
+    await db.transaction('rw', db.pages, async () => {
+      if (deletes.length > 0) await db.pages.bulkDelete(deletes);
+      if (puts.length > 0) await db.pages.bulkPut(puts);
+    });
+  }
+  for (const part of staged) part.apply();
+}
+
+export interface SealedPageStoreOptions<T> {
+  readonly store: string;
+  /** Version of the records this code writes; bound into every row's AAD. */
+  readonly schemaVersion: number;
+  /** Records per sealed page. */
+  readonly capacity: number;
+  /**
+   * Order of records inside a sealed page. Pages sealed in the order the search index wants
+   * arrive at unlock as ready-made sorted runs, which the index's sort merges instead of
+   * sorting from scratch.
+   */
+  readonly order?: ((a: T, b: T) => number) | undefined;
+  /** The session's shared write queue; a store of its own gets a private one. */
+  readonly queue?: WriteQueue | undefined;
+  /**
+   * Turns a record sealed under an older schema version into today's shape. Without it, older
+   * rows are read as they are. A record that cannot be upgraded marks its page as `format`-damaged.
+   */
+  readonly upgrade?: ((record: unknown, fromVersion: number) => T) | undefined;
+}
+
 type Opened<P> = { value: P } | { reason: PageDamage['reason'] };
 
 export class SealedPageStore<T extends { id: string }> {
@@ -111,24 +176,27 @@ export class SealedPageStore<T extends { id: string }> {
   private readonly logStore: string;
   private nextPage = 0;
   private nextChange = 0;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue: WriteQueue;
   private key: CryptoKey | null;
+  readonly store: string;
+  readonly schemaVersion: number;
+  readonly capacity: number;
+  private readonly order: ((a: T, b: T) => number) | undefined;
+  private readonly upgrade: ((record: unknown, fromVersion: number) => T) | undefined;
 
   constructor(
     private readonly db: KirjuriDatabase,
     key: CryptoKey,
-    readonly store: string,
-    readonly schemaVersion: number,
-    readonly capacity: number,
-    /**
-     * Order of records inside a sealed page. Pages sealed in the order the search index wants
-     * arrive at unlock as ready-made sorted runs, which the index's sort merges instead of
-     * sorting from scratch.
-     */
-    private readonly order?: (a: T, b: T) => number,
+    options: SealedPageStoreOptions<T>,
   ) {
     this.key = key;
-    this.logStore = `${store}.log`;
+    this.store = options.store;
+    this.schemaVersion = options.schemaVersion;
+    this.capacity = options.capacity;
+    this.order = options.order;
+    this.upgrade = options.upgrade;
+    this.queue = options.queue ?? new WriteQueue();
+    this.logStore = `${this.store}.log`;
   }
 
   /**
@@ -152,7 +220,7 @@ export class SealedPageStore<T extends { id: string }> {
     await Promise.all(
       chunks.map(async (chunk) => {
         const rows = await this.db.pages.bulkGet(chunk);
-        const opened = await Promise.all(rows.map((row) => (row ? this.open<T[]>(key, row, decodeRecordList) : Promise.resolve(null))));
+        const opened = await Promise.all(rows.map((row) => (row ? this.open<T[]>(key, row, (value) => this.decodePage(value, row.v)) : Promise.resolve(null))));
         const batch: T[] = [];
         for (const [i, result] of opened.entries()) {
           if (result === null) continue;
@@ -230,59 +298,76 @@ export class SealedPageStore<T extends { id: string }> {
 
   /** Inserts or replaces many records by re-sealing their pages in one all-or-nothing transaction. */
   putMany(records: readonly T[]): Promise<void> {
-    return this.enqueue(async () => {
-      const next = new Map<number, T[]>();
-      const placement = new Map<string, number>();
-      const pageContent = (page: number): T[] => {
-        let content = next.get(page);
-        if (!content) {
-          content = [...(this.pages.get(page) ?? [])];
-          next.set(page, content);
-        }
-        return content;
-      };
-      let open: number | null = null;
-      for (const record of records) {
-        const existing = placement.get(record.id) ?? this.pageOf(record.id);
-        if (existing !== undefined) {
-          const content = pageContent(existing);
-          const at = content.findIndex((r) => r.id === record.id);
-          if (at >= 0) content[at] = record;
-          else content.push(record);
-          placement.set(record.id, existing);
-          continue;
-        }
-        if (open === null || pageContent(open).length >= this.capacity) open = this.pageWithRoom(next);
-        pageContent(open).push(record);
-        placement.set(record.id, open);
-      }
-      await this.writePages(next);
-    });
+    return this.enqueue(async () => commitStaged(this.db, [await this.stage({ put: records })]));
   }
 
   /** Removes records: their pages are re-sealed without them and their logged changes deleted. */
   deleteMany(ids: readonly string[]): Promise<void> {
-    return this.enqueue(async () => {
-      const next = new Map<number, T[]>();
-      for (const id of ids) {
-        const page = this.pageOf(id);
-        if (page === undefined) continue;
-        const content = next.get(page) ?? [...(this.pages.get(page) ?? [])];
-        next.set(
-          page,
-          content.filter((r) => r.id !== id),
-        );
-      }
-      await this.writePages(next);
-      for (const id of ids) {
-        this.pageIndex?.delete(id);
-        this.byId.delete(id);
-      }
-    });
+    return this.enqueue(async () => commitStaged(this.db, [await this.stage({ remove: ids })]));
   }
 
   delete(id: string): Promise<void> {
     return this.deleteMany([id]);
+  }
+
+  /**
+   * Seals what `put` and `remove` make of this store's pages, without writing anything: the
+   * caller commits it (with other stores' parts) through `commitStaged`, inside the session's
+   * queue (`runExclusive`). Records to put replace those with the same id; removed records leave
+   * no logged change behind. Nothing in memory changes until the commit applies it.
+   */
+  async stage({ put = [], remove = [] }: { readonly put?: readonly T[]; readonly remove?: readonly string[] }): Promise<StagedWrite> {
+    const next = new Map<number, T[]>();
+    const pageContent = (page: number): T[] => {
+      let content = next.get(page);
+      if (!content) {
+        content = [...(this.pages.get(page) ?? [])];
+        next.set(page, content);
+      }
+      return content;
+    };
+    const removed = new Set(remove);
+    for (const id of removed) {
+      const page = this.pageOf(id);
+      if (page === undefined) continue;
+      next.set(
+        page,
+        pageContent(page).filter((r) => r.id !== id),
+      );
+    }
+    const placement = new Map<string, number>();
+    let open: number | null = null;
+    for (const record of put) {
+      if (removed.has(record.id)) throw new Error('a record cannot be put and removed in one write');
+      const existing = placement.get(record.id) ?? this.pageOf(record.id);
+      if (existing !== undefined) {
+        const content = pageContent(existing);
+        const at = content.findIndex((r) => r.id === record.id);
+        if (at >= 0) content[at] = record;
+        else content.push(record);
+        placement.set(record.id, existing);
+        continue;
+      }
+      if (open === null || pageContent(open).length >= this.capacity) open = this.pageWithRoom(next);
+      pageContent(open).push(record);
+      placement.set(record.id, open);
+    }
+    const staged = await this.stagePages(next);
+    return {
+      ...staged,
+      apply: () => {
+        staged.apply();
+        for (const id of removed) {
+          this.pageIndex?.delete(id);
+          this.byId.delete(id);
+        }
+      },
+    };
+  }
+
+  /** Runs `work` in the session's write queue (for writes that span stores). */
+  runExclusive<R>(work: () => Promise<R>): Promise<R> {
+    return this.queue.run(work);
   }
 
   /** Re-seals every page that has logged changes and deletes those changes, atomically. */
@@ -290,14 +375,14 @@ export class SealedPageStore<T extends { id: string }> {
     return this.enqueue(async () => {
       const dirty = new Map<number, T[]>();
       for (const page of this.changesOfPage.keys()) dirty.set(page, this.pages.get(page) ?? []);
-      await this.writePages(dirty);
+      await commitStaged(this.db, [await this.stagePages(dirty)]);
     });
   }
 
   /** Compacts what it can, then forgets every decrypted record and the key. */
   async close(): Promise<void> {
     if (this.key && this.changesOfPage.size > 0) await this.compact().catch(() => undefined);
-    await this.queue.catch(() => undefined);
+    await this.queue.idle();
     this.pages.clear();
     this.pageIndex = null;
     this.byId.clear();
@@ -312,9 +397,7 @@ export class SealedPageStore<T extends { id: string }> {
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {
-    const run = this.queue.then(work);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.queue.run(work);
   }
 
   private range(store: string) {
@@ -324,7 +407,7 @@ export class SealedPageStore<T extends { id: string }> {
   /** Decrypts the change log; keeps the newest change per record. */
   private async loadChanges(key: CryptoKey, damaged: PageDamage[]): Promise<Map<string, Change<T>>> {
     const rows = await this.range(this.logStore).toArray();
-    const opened = await Promise.all(rows.map((row) => this.open<Change<T>[]>(key, row, decodeChangeList)));
+    const opened = await Promise.all(rows.map((row) => this.open<Change<T>[]>(key, row, (value) => this.decodeChanges(value, row.v))));
     const latest = new Map<string, Change<T> & { seq: number }>();
     for (const [i, result] of opened.entries()) {
       const seq = rows[i]!.page;
@@ -373,11 +456,10 @@ export class SealedPageStore<T extends { id: string }> {
   }
 
   /**
-   * Seals every changed page first (WebCrypto outside the transaction), then writes them and
-   * deletes their logged changes together, and only then updates memory.
+   * Seals every changed page (WebCrypto outside any transaction) and lists the rows to write and
+   * the logged changes those pages make obsolete. Memory changes only in `apply`, after commit.
    */
-  private async writePages(changed: Map<number, T[]>): Promise<void> {
-    if (changed.size === 0) return;
+  private async stagePages(changed: Map<number, T[]>): Promise<StagedWrite> {
     const key = this.requireKey();
     const writes = await Promise.all(
       [...changed].map(async ([page, records]): Promise<PageRow | number> => {
@@ -388,17 +470,42 @@ export class SealedPageStore<T extends { id: string }> {
       }),
     );
     const obsoleteChanges = [...changed.keys()].flatMap((page) => (this.changesOfPage.get(page) ?? []).map((seq): [string, number] => [this.logStore, seq]));
-    await this.db.transaction('rw', this.db.pages, async () => {
-      for (const write of writes) {
-        if (typeof write === 'number') await this.db.pages.delete([this.store, write]);
-        else await this.db.pages.put(write);
-      }
-      if (obsoleteChanges.length > 0) await this.db.pages.bulkDelete(obsoleteChanges);
-    });
-    for (const [page, records] of changed) {
-      this.changesOfPage.delete(page);
-      if (records.length === 0) this.pages.delete(page);
-      else this.adopt(page, records);
+    return {
+      puts: writes.filter((write): write is PageRow => typeof write !== 'number'),
+      deletes: [...writes.filter((write): write is number => typeof write === 'number').map((page): [string, number] => [this.store, page]), ...obsoleteChanges],
+      apply: () => {
+        for (const [page, records] of changed) {
+          this.changesOfPage.delete(page);
+          if (records.length === 0) this.pages.delete(page);
+          else this.adopt(page, records);
+        }
+      },
+    };
+  }
+
+  /** A page's records, upgraded to today's shape when sealed under an older version. */
+  private decodePage(value: unknown, version: number): T[] | null {
+    const records = decodeRecordList<unknown>(value);
+    return records === null ? null : this.upgraded(records, version);
+  }
+
+  private decodeChanges(value: unknown, version: number): Change<T>[] | null {
+    const changes = decodeChangeList<unknown>(value);
+    if (changes === null) return null;
+    const records = this.upgraded(
+      changes.map((change) => change.record),
+      version,
+    );
+    return records === null ? null : changes.map((change, i) => ({ page: change.page, record: records[i]! }));
+  }
+
+  private upgraded(records: unknown[], version: number): T[] | null {
+    if (version === this.schemaVersion || this.upgrade === undefined) return records as T[];
+    const upgrade = this.upgrade;
+    try {
+      return records.map((record) => upgrade(record, version));
+    } catch {
+      return null;
     }
   }
 

@@ -16,7 +16,7 @@ export function sealBusiness(dataKey: CryptoKey, business: Business): Promise<Pa
 }
 
 export async function loadBusiness(db: KirjuriDatabase, dataKey: CryptoKey): Promise<Business | null> {
-  const store = new SealedPageStore<BusinessRecord>(db, dataKey, SETTINGS_STORE, SETTINGS_VERSION, 1);
+  const store = new SealedPageStore<BusinessRecord>(db, dataKey, { store: SETTINGS_STORE, schemaVersion: SETTINGS_VERSION, capacity: 1 });
   await store.load();
   const record = store.get('business');
   await store.close();

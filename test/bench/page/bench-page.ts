@@ -26,6 +26,7 @@ import { CustomerDraftSchema, type Customer } from '../../../shared/schemas/cust
 z.config({ jitless: true });
 
 const PASSPHRASE = 'bench-korppi-lumi-omena-puhelin';
+const BENCH_OWNER = { userId: 'bench-owner', role: 'owner' } as const;
 const OURS = 'kirjuri-bench';
 const REFERENCE = 'kirjuri-bench-reference';
 
@@ -84,7 +85,7 @@ const api = {
     const db = new KirjuriDatabase(OURS);
     const extractable = await generateDataKey();
     slot = await wrapDataKey(extractable, PASSPHRASE);
-    const repo = await CustomerRepository.open(db, await importDataKey(base64Of(await exportDataKey(extractable))));
+    const repo = await CustomerRepository.open(db, await importDataKey(base64Of(await exportDataKey(extractable))), BENCH_OWNER);
     const created = await repo.createMany(demoCustomers(size, 42));
     const ref = new ReferenceDb();
     await ref.customers.bulkPut(created);
@@ -103,7 +104,7 @@ const api = {
     const t0 = now();
     const dataKey = await signIn();
     const t1 = now();
-    repository = await CustomerRepository.open(db, dataKey);
+    repository = await CustomerRepository.open(db, dataKey, BENCH_OWNER);
     repository.search('a');
     const t2 = now();
     return { kdfMs: t1 - t0, dataMs: t2 - t1, count: repository.count };

@@ -42,7 +42,7 @@ async function ownerEditingCustomer() {
   await screen.findByRole('heading', { name: 'Asiakkaat' }, SIGN_IN_TIMEOUT);
   const state = app.store.getState();
   if (state.status !== 'unlocked') throw new Error('not unlocked');
-  const repository = state.customers;
+  const repository = state.register.customers;
   const customer = await act(() =>
     repository.create({ ...syntheticCustomer(5), firstName: 'Zelda', lastName: 'Lukittava', phone: '040 765 4321', notes: 'Salainen toive' }),
   );

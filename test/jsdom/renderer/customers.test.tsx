@@ -12,7 +12,7 @@ async function unlocked() {
   await screen.findByRole('heading', { name: 'Asiakkaat' }, { timeout: 5000 });
   const state = app.store.getState();
   if (state.status !== 'unlocked') throw new Error('not unlocked');
-  return { ...app, user, repository: state.customers };
+  return { ...app, user, repository: state.register.customers };
 }
 
 const optionNames = () => within(screen.getByRole('listbox')).queryAllByRole('option').map((o) => o.querySelector('.result-name')?.textContent);

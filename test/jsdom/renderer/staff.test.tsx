@@ -111,7 +111,7 @@ describe('a receptionist added by the owner', () => {
     const owner = store.getState();
     if (owner.status !== 'unlocked') throw new Error('not unlocked');
     const customer = await act(() =>
-      owner.customers.create({ ...syntheticCustomer(1), firstName: 'Aino', lastName: 'Mäki', phone: '040 123 4567', email: 'aino.maki@example.test' }),
+      owner.register.customers.create({ ...syntheticCustomer(1), firstName: 'Aino', lastName: 'Mäki', phone: '040 123 4567', email: 'aino.maki@example.test' }),
     );
     const { row, receptionistId } = await addReceptionist(app);
     expect(within(row).getByText('Vastaanottovirkailija')).toBeTruthy();
@@ -177,8 +177,8 @@ describe('a receptionist added by the owner', () => {
       expect(opened.entries.map((e) => e.recordId)).toEqual([customer.id]);
     });
     // The repository refuses an erase as well, whatever the UI shows.
-    await expect(state.customers.delete(customer.id)).rejects.toThrow();
-    expect(state.customers.get(customer.id)).toBeDefined();
+    await expect(state.register.eraseCustomer(customer.id)).rejects.toThrow();
+    expect(state.register.customers.get(customer.id)).toBeDefined();
   }, FLOW_TIMEOUT);
 
   it("shows the owner the receptionist's sign-in and customer actions in the journal, filtered by user, and verifies it", async () => {
@@ -186,7 +186,7 @@ describe('a receptionist added by the owner', () => {
     const { user, store, bridge } = app;
     const owner = store.getState();
     if (owner.status !== 'unlocked') throw new Error('not unlocked');
-    const customer = await act(() => owner.customers.create({ ...syntheticCustomer(2), firstName: 'Eero', lastName: 'Virtanen' }));
+    const customer = await act(() => owner.register.customers.create({ ...syntheticCustomer(2), firstName: 'Eero', lastName: 'Virtanen' }));
     const { receptionistId } = await addReceptionist(app);
     await lock(user, store);
 

@@ -39,7 +39,7 @@ describe('lock', () => {
     await screen.findByRole('heading', { name: 'Asiakkaat' }, { timeout: 5000 });
     const state = store.getState();
     if (state.status !== 'unlocked') throw new Error('not unlocked');
-    const repository = state.customers;
+    const repository = state.register.customers;
     const customer = await act(() => repository.create({ ...syntheticCustomer(3), firstName: 'Zelda', lastName: 'Lukittava', notes: 'Salainen toive' }));
     await user.type(screen.getByRole('combobox', { name: 'Hae asiakasta' }), 'Lukittava');
     await user.keyboard('{Enter}');

@@ -4,7 +4,7 @@ import { Button } from 'react-aria-components';
 import { EMPTY_CUSTOMER_DRAFT, toDraft, type CustomerDraft } from '../../../../shared/schemas/customer';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { StatusMessage } from '../../components/StatusMessage';
-import type { CustomerRepository } from '../../db/customer-repository';
+import type { Register } from '../../db/register';
 import { CustomerDetails } from './CustomerDetails';
 import { CustomerForm } from './CustomerForm';
 import { journalCustomer } from '../session/audit';
@@ -18,7 +18,8 @@ const LIST_ID = 'customer-results';
  * The front desk: search on the left (Ctrl+K, arrows, Enter), the customer on the right.
  * All customer data on screen comes from the repository of the unlocked session.
  */
-export function CustomersScreen({ repository }: { repository: CustomerRepository }) {
+export function CustomersScreen({ register }: { register: Register }) {
+  const repository = register.customers;
   const { t } = useTranslation();
   const version = useSyncExternalStore(repository.subscribe.bind(repository), () => repository.version);
   const [query, setQuery] = useState('');
@@ -98,7 +99,7 @@ export function CustomersScreen({ repository }: { repository: CustomerRepository
     if (pane.kind !== 'view') return;
     setDeleteOpen(false);
     try {
-      await repository.delete(pane.id);
+      await register.eraseCustomer(pane.id);
       void journalCustomer('customer.deleted', pane.id);
       setPane({ kind: 'none' });
       setStatus(t('customers.deleted'));

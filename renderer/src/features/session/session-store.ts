@@ -1,7 +1,7 @@
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import type { Business } from '../../../../shared/schemas/business';
 import type { SessionInfo, SignInResult } from '../../../../shared/schemas/users';
-import { CustomerRepository } from '../../db/customer-repository';
+import { Register } from '../../db/register';
 import type { KirjuriDatabase } from '../../db/database';
 import { importDataKey } from '../../db/data-key';
 import { loadBusiness, sealBusiness } from '../../db/settings-repository';
@@ -24,7 +24,8 @@ export interface UnlockedState {
   vault: VaultStatus;
   session: SessionInfo;
   business: Business | null;
-  customers: CustomerRepository;
+  /** Every decrypted store of the session (customers, services, appointments). */
+  register: Register;
 }
 
 export type SessionState =
@@ -89,8 +90,8 @@ export class SessionStore {
         await this.db.pages.put(businessPage);
       });
       const vault = await this.vaultStatus();
-      const customers = await CustomerRepository.open(this.db, dataKey, created.value.session.user.role);
-      const next: UnlockedState = { status: 'unlocked', vault, session: created.value.session, business: input.business, customers };
+      const register = await Register.open(this.db, dataKey, actorOf(created.value.session));
+      const next: UnlockedState = { status: 'unlocked', vault, session: created.value.session, business: input.business, register };
       this.set({ status: 'recovery-key', recoveryKey: created.value.recoveryKey, next });
       return true;
     } catch {
@@ -151,8 +152,8 @@ export class SessionStore {
     this.set({ status: 'locked', vault, reason });
     // Main's session ends at once, not after the repository has compacted and closed: until then
     // main would still accept calls that need a session.
-    const repository = current.status === 'unlocked' ? current.customers : current.status === 'recovery-key' ? current.next.customers : null;
-    await Promise.all([invoke('session.signOut', { reason }), repository?.close()]);
+    const register = current.status === 'unlocked' ? current.register : current.status === 'recovery-key' ? current.next.register : null;
+    await Promise.all([invoke('session.signOut', { reason }), register?.close()]);
     const refreshed = await invoke('vault.status', undefined);
     if (refreshed.ok && this.state.status === 'locked') this.set({ status: 'locked', vault: refreshed.value, reason });
   }
@@ -188,8 +189,8 @@ export class SessionStore {
       throw new Error('pages belong to another vault');
     }
     if (!meta) await this.db.meta.put({ id: 'vault', vaultId: session.vaultId, createdAt: Date.now() });
-    const [business, customers] = await Promise.all([loadBusiness(this.db, dataKey), CustomerRepository.open(this.db, dataKey, session.user.role)]);
-    this.set({ status: 'unlocked', vault, session, business, customers });
+    const [business, register] = await Promise.all([loadBusiness(this.db, dataKey), Register.open(this.db, dataKey, actorOf(session))]);
+    this.set({ status: 'unlocked', vault, session, business, register });
   }
 
   private async vaultStatus(): Promise<VaultStatus> {
@@ -203,3 +204,6 @@ export class SessionStore {
     for (const listener of this.listeners) listener();
   }
 }
+
+/** Who the data layer records as author, and what it lets them do: main's answer, not ours. */
+const actorOf = (session: SessionInfo) => ({ userId: session.user.id, role: session.user.role });

@@ -34,13 +34,13 @@ export function Workspace({ state }: { state: UnlockedState }) {
           </Button>
         ))}
       </nav>
-      {state.customers.damaged.length > 0 ? (
+      {state.register.damaged.length > 0 ? (
         <p className="error-message" role="alert">
-          {t('app.damagedPages', { count: state.customers.damaged.length })}
+          {t('app.damagedPages', { count: state.register.damaged.length })}
         </p>
       ) : null}
       {view === 'customers' ? (
-        <CustomersScreen repository={state.customers} />
+        <CustomersScreen register={state.register} />
       ) : view === 'users' ? (
         <div className="page">
           <UsersScreen currentUserId={session.user.id} />

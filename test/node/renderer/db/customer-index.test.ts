@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { CustomerIndex } from '../../../../renderer/src/db/customer-index';
 import { finnishSortKey, foldText } from '../../../../shared/domain/text-fold';
 import type { Customer } from '../../../../shared/schemas/customer';
+import { syntheticStored } from '../../../support/synthetic';
 
 let seq = 0;
 function customer(firstName: string, lastName: string, phone = '', email = ''): Customer {
   seq += 1;
-  return { id: `c${String(seq).padStart(5, '0')}`, firstName, lastName, phone, email, street: '', postalCode: '', city: '', notes: '', createdAt: 0, updatedAt: 0 };
+  return { ...syntheticStored(seq), id: `c${String(seq).padStart(5, '0')}`, firstName, lastName, phone, email };
 }
 
 describe('customer search', () => {

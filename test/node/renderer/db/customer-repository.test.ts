@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { CustomerRepository, CUSTOMER_PAGE_CAPACITY, CUSTOMER_STORE } from '../../../../renderer/src/db/customer-repository';
+import { Register } from '../../../../renderer/src/db/register';
+import { OWNER } from '../../../support/actors';
 import { testDataKey } from '../../../support/data-key';
 import { freshDatabase } from '../../../support/fresh-db';
 import { syntheticCustomer } from '../../../support/synthetic';
@@ -15,25 +17,26 @@ async function openVault() {
 describe('customer repository', () => {
   it('stores customers encrypted and reads them back after a new unlock', async () => {
     const { db, dataKey } = await openVault();
-    const repo = await CustomerRepository.open(db, dataKey);
+    const repo = await CustomerRepository.open(db, dataKey, OWNER);
     const created = await repo.create(syntheticCustomer(0));
     expect(created.phone).toMatch(/^\+3584\d+$/);
     await repo.close();
 
-    const again = await CustomerRepository.open(db, dataKey);
+    const again = await CustomerRepository.open(db, dataKey, OWNER);
     expect(again.get(created.id)).toEqual(created);
     expect(again.damaged).toEqual([]);
   });
 
   it('packs customers into pages and keeps each customer exactly once across edits and deletes', async () => {
     const { db, dataKey } = await openVault();
-    const repo = await CustomerRepository.open(db, dataKey);
+    const register = await Register.open(db, dataKey, OWNER);
+    const repo = register.customers;
     const many = await repo.createMany(Array.from({ length: CUSTOMER_PAGE_CAPACITY * 2 + 5 }, (_, i) => syntheticCustomer(i)));
     expect(await basePages(db)).toBe(3);
     await repo.update(many[3]!.id, { ...syntheticCustomer(3), notes: 'muutettu' });
-    await repo.delete(many[0]!.id);
+    await register.eraseCustomer(many[0]!.id);
     await repo.create(syntheticCustomer(999));
-    const reopened = await CustomerRepository.open(db, dataKey);
+    const reopened = await CustomerRepository.open(db, dataKey, OWNER);
     expect(reopened.count).toBe(many.length);
     expect(reopened.get(many[3]!.id)?.notes).toBe('muutettu');
     expect(reopened.get(many[0]!.id)).toBeUndefined();
@@ -43,23 +46,23 @@ describe('customer repository', () => {
 
   it('removes the page row when its last customer is deleted', async () => {
     const { db, dataKey } = await openVault();
-    const repo = await CustomerRepository.open(db, dataKey);
-    const one = await repo.create(syntheticCustomer(1));
+    const register = await Register.open(db, dataKey, OWNER);
+    const one = await register.customers.create(syntheticCustomer(1));
     expect(await loggedChanges(db)).toBe(1);
-    await repo.delete(one.id);
+    await register.eraseCustomer(one.id);
     expect(await db.pages.count()).toBe(0);
   });
 
   it('reports a damaged page while the other pages still load, and never writes over it', async () => {
     const { db, dataKey } = await openVault();
-    const repo = await CustomerRepository.open(db, dataKey);
+    const repo = await CustomerRepository.open(db, dataKey, OWNER);
     await repo.createMany(Array.from({ length: CUSTOMER_PAGE_CAPACITY + 3 }, (_, i) => syntheticCustomer(i)));
     const row = await db.pages.get([CUSTOMER_STORE, 1]);
     const flipped = new Uint8Array(row!.ct);
     flipped[10]! ^= 0xff;
     await db.pages.put({ ...row!, ct: flipped });
 
-    const reopened = await CustomerRepository.open(db, dataKey);
+    const reopened = await CustomerRepository.open(db, dataKey, OWNER);
     expect(reopened.damaged).toEqual([{ page: 1, kind: 'page', reason: 'integrity' }]);
     expect(reopened.count).toBe(CUSTOMER_PAGE_CAPACITY);
     await reopened.createMany(Array.from({ length: 5 }, (_, i) => syntheticCustomer(500 + i)));
@@ -69,17 +72,17 @@ describe('customer repository', () => {
 
   it('refuses a page moved to another page number', async () => {
     const { db, dataKey } = await openVault();
-    const repo = await CustomerRepository.open(db, dataKey);
+    const repo = await CustomerRepository.open(db, dataKey, OWNER);
     await repo.createMany(Array.from({ length: CUSTOMER_PAGE_CAPACITY + 1 }, (_, i) => syntheticCustomer(i)));
     const page0 = await db.pages.get([CUSTOMER_STORE, 0]);
     await db.pages.put({ ...page0!, page: 1 });
-    const reopened = await CustomerRepository.open(db, dataKey);
+    const reopened = await CustomerRepository.open(db, dataKey, OWNER);
     expect(reopened.damaged).toEqual([{ page: 1, kind: 'page', reason: 'integrity' }]);
   });
 
   it('validates every write and saves nothing from an invalid draft', async () => {
     const { db, dataKey } = await openVault();
-    const repo = await CustomerRepository.open(db, dataKey);
+    const repo = await CustomerRepository.open(db, dataKey, OWNER);
     await expect(repo.create({ ...syntheticCustomer(1), phone: '12' })).rejects.toBeInstanceOf(ZodError);
     await expect(
       repo.createMany([syntheticCustomer(2), { ...syntheticCustomer(3), email: 'not-an-email' }]),
@@ -90,7 +93,7 @@ describe('customer repository', () => {
 
   it('leaves memory and disk unchanged when the write fails', async () => {
     const { db, dataKey } = await openVault();
-    const repo = await CustomerRepository.open(db, dataKey);
+    const repo = await CustomerRepository.open(db, dataKey, OWNER);
     const kept = await repo.create(syntheticCustomer(1));
     db.close();
     await expect(repo.update(kept.id, { ...syntheticCustomer(1), notes: 'ei tallennu' })).rejects.toThrow();
@@ -100,7 +103,7 @@ describe('customer repository', () => {
 
   it('forgets every decrypted customer on close', async () => {
     const { db, dataKey } = await openVault();
-    const repo = await CustomerRepository.open(db, dataKey);
+    const repo = await CustomerRepository.open(db, dataKey, OWNER);
     const c = await repo.create(syntheticCustomer(1));
     await repo.close();
     expect(repo.get(c.id)).toBeUndefined();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CustomerRepository } from '../../../../renderer/src/db/customer-repository';
+import { OWNER } from '../../../support/actors';
 import { testDataKey } from '../../../support/data-key';
 import { freshDatabase } from '../../../support/fresh-db';
 import { syntheticCustomer } from '../../../support/synthetic';
@@ -35,7 +36,7 @@ describe('raw IndexedDB store', () => {
     const db = freshDatabase();
     const dataKey = await testDataKey();
     await db.meta.put({ id: 'vault', vaultId: 'vault-under-test', createdAt: 0 });
-    const repo = await CustomerRepository.open(db, dataKey);
+    const repo = await CustomerRepository.open(db, dataKey, OWNER);
     const customers = await repo.createMany(Array.from({ length: 40 }, (_, i) => syntheticCustomer(i)));
     await repo.update(customers[0]!.id, { ...syntheticCustomer(0), notes: 'Allergia: hiusväri PPD' });
     await repo.create({ ...syntheticCustomer(77), firstName: 'Zoë', lastName: 'Ærøskøbing-Ñúñez' });

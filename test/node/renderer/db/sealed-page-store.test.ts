@@ -13,7 +13,7 @@ interface Rec {
 const STORE = 'things';
 const count = (db: KirjuriDatabase, store: string) => db.pages.where('[store+page]').between([store, 0], [store, Infinity]).count();
 const open = async (db: KirjuriDatabase, key: CryptoKey, capacity = 4) => {
-  const store = new SealedPageStore<Rec>(db, key, STORE, 1, capacity);
+  const store = new SealedPageStore<Rec>(db, key, { store: STORE, schemaVersion: 1, capacity });
   const loaded = await store.load();
   return { store, loaded };
 };

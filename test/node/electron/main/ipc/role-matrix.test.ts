@@ -1,7 +1,8 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CustomerRepository, ForbiddenError } from '../../../../../renderer/src/db/customer-repository';
+import { ForbiddenError } from '../../../../../renderer/src/db/errors';
+import { Register } from '../../../../../renderer/src/db/register';
 import { importDataKey } from '../../../../../renderer/src/db/data-key';
 import { APP_ORIGIN } from '../../../../../shared/app-origin';
 import { PBKDF2_DEFAULT } from '../../../../../shared/crypto/key-slots';
@@ -176,23 +177,28 @@ describe('role matrix', () => {
     });
   });
 
-  it('the data layer refuses a receptionist erasing a customer and leaves the pages untouched; the owner may', async () => {
+  it('the data layer refuses a receptionist erasing a customer or editing the catalogue, untouched pages; the owner may', async () => {
     const signedIn = await signIn(w.bridge, w.receptionistId, DESK_OWN);
     if (signedIn.status !== 'ok') throw new Error('not signed in');
     const db = freshDatabase();
     const dataKey = await importDataKey(signedIn.dataKey);
-    const desk = await CustomerRepository.open(db, dataKey, 'receptionist');
-    const customer = await desk.create(syntheticCustomer(1));
-    await desk.update(customer.id, { ...syntheticCustomer(1), notes: 'Vastaanotto muokkasi' });
+    const desk = await Register.open(db, dataKey, { userId: w.receptionistId, role: 'receptionist' });
+    const customer = await desk.customers.create(syntheticCustomer(1));
+    await desk.customers.update(customer.id, { ...syntheticCustomer(1), notes: 'Vastaanotto muokkasi' });
     const before = await db.pages.toArray();
-    await expect(desk.delete(customer.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(desk.eraseCustomer(customer.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(desk.services.create({ name: 'Leikkaus', durationMin: 30, priceCents: 3000, active: true })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect(await db.pages.toArray()).toEqual(before);
-    expect(desk.get(customer.id)?.notes).toBe('Vastaanotto muokkasi');
+    expect(desk.customers.get(customer.id)?.notes).toBe('Vastaanotto muokkasi');
+    expect(desk.customers.get(customer.id)?.updatedBy).toBe(w.receptionistId);
     await desk.close();
 
-    const owner = await CustomerRepository.open(db, dataKey, 'owner');
-    await owner.delete(customer.id);
-    expect(owner.get(customer.id)).toBeUndefined();
+    const owner = await Register.open(db, dataKey, { userId: w.ownerId, role: 'owner' });
+    await owner.eraseCustomer(customer.id);
+    expect(owner.customers.get(customer.id)).toBeUndefined();
+    await owner.services.create({ name: 'Leikkaus', durationMin: 30, priceCents: 3000, active: true });
   });
 });
 

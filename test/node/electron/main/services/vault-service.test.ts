@@ -10,6 +10,7 @@ import type { AtomicWriteFs } from '../../../../../electron/main/services/atomic
 import { HandlerError } from '../../../../../electron/main/ipc/handler-error';
 import { VAULT_FILE_NAME, VaultFileError } from '../../../../../electron/main/services/vault-file';
 import { createVaultService, type UnlockOutcome, type VaultService } from '../../../../../electron/main/services/vault-service';
+import { OWNER } from '../../../../support/actors';
 import { freshDatabase } from '../../../../support/fresh-db';
 import { syntheticCustomer } from '../../../../support/synthetic';
 import { createRecordingLogger } from '../../helpers/recording-logger';
@@ -201,7 +202,7 @@ describe('vault service: passphrase change', () => {
     async () => {
       const { vault, created, holder } = await newVault();
       const db = freshDatabase();
-      const repository = await CustomerRepository.open(db, await importDataKey(Buffer.from(await exportDataKey(created.dataKey)).toString('base64')));
+      const repository = await CustomerRepository.open(db, await importDataKey(Buffer.from(await exportDataKey(created.dataKey)).toString('base64')), OWNER);
       await repository.createMany(Array.from({ length: 300 }, (_, i) => syntheticCustomer(i)));
       await repository.update(repository.search('')[0]!, syntheticCustomer(999));
       await repository.close();
@@ -221,7 +222,7 @@ describe('vault service: passphrase change', () => {
       expect((await vault.unlock(created.owner.id, OWNER_PASS)).status).toBe('wrong_passphrase');
       const reopened = await vault.unlock(created.owner.id, 'uusi-pitka-lause-syksylla');
       expectOk(reopened);
-      const again = await CustomerRepository.open(db, await importDataKey(Buffer.from(await exportDataKey(reopened.dataKey)).toString('base64')));
+      const again = await CustomerRepository.open(db, await importDataKey(Buffer.from(await exportDataKey(reopened.dataKey)).toString('base64')), OWNER);
       expect(again.count).toBe(300);
       expect(again.damaged).toEqual([]);
     },
