@@ -47,7 +47,7 @@ function businessNameOf(session: SessionState): string | null {
  * vanish while the owner copies it onto paper (which touches no key).
  */
 function idleMinutesOf(session: SessionState): number | null {
-  return session.status === 'unlocked' || session.status === 'must-change' ? session.session.autoLockMinutes : null;
+  return session.status === 'unlocked' || session.status === 'must-change' ? session.session.settings.autoLockMinutes : null;
 }
 
 function Shell() {

@@ -15,6 +15,7 @@ import {
   NewPassphraseSchema,
   NewUserSchema,
   PublicUserSchema,
+  RegisterSettingsSchema,
   SessionInfoSchema,
   SignInResultSchema,
   UserIdSchema,
@@ -150,12 +151,13 @@ export const contract = {
   'settings.get': {
     access: 'session',
     input: z.undefined(),
-    output: z.object({ autoLockMinutes: AutoLockMinutesSchema }),
+    output: RegisterSettingsSchema,
   },
+  /** Changes the settings named; the others stay. Each changed setting is journaled. */
   'settings.set': {
     access: 'owner',
-    input: z.object({ autoLockMinutes: AutoLockMinutesSchema }),
-    output: z.object({ autoLockMinutes: AutoLockMinutesSchema }),
+    input: RegisterSettingsSchema.partial().strict(),
+    output: RegisterSettingsSchema,
   },
 
   /** The renderer reports what it did with a customer; main adds who and when. */

@@ -43,11 +43,22 @@ export const NewPassphraseSchema = z
 /** A passphrase being checked (sign-in): any length, but bounded. */
 export const GivenPassphraseSchema = z.string().min(1).max(1024);
 
+/** The register's settings kept by main: any session reads them, only the owner changes them. */
+export const RegisterSettingsSchema = z.object({
+  autoLockMinutes: AutoLockMinutesSchema,
+  /**
+   * Whether customers have a separate health-notes field (allergies, patch tests: special-category
+   * data, GDPR Art. 9). Off until the owner decides the salon needs it.
+   */
+  healthNotesEnabled: z.boolean(),
+});
+export type RegisterSettings = z.infer<typeof RegisterSettingsSchema>;
+
 export const SessionInfoSchema = z.object({
   vaultId: z.string(),
   user: PublicUserSchema,
   mustChangePassphrase: z.boolean(),
-  autoLockMinutes: z.number().int().positive(),
+  settings: RegisterSettingsSchema,
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 

@@ -4,7 +4,7 @@ import type { SessionService } from '../services/session-service';
 import type { VaultService } from '../services/vault-service';
 import type { Handlers } from './handle';
 
-/** Handlers of the register's settings kept by main (auto-lock time): any session reads, the owner writes. */
+/** Handlers of the register's settings kept by main (auto-lock, health notes): any session reads, the owner writes. */
 export function createSettingsHandlers(
   vault: VaultService,
   sessions: SessionService,
@@ -14,17 +14,16 @@ export function createSettingsHandlers(
   return {
     'settings.get': async () => {
       sessions.require();
-      const { autoLockMinutes } = await vault.settings();
-      return { autoLockMinutes };
+      return vault.settings();
     },
 
     'settings.set': async (input) => {
       const actor = sessions.require('owner');
-      const { settings, changed } = await vault.updateSettings({ autoLockMinutes: input.autoLockMinutes });
-      if (changed) {
-        await appendQuietly(journal, { userId: actor.user.id, action: 'settings.changed', detail: 'autoLockMinutes' }, logger);
+      const { settings, changed } = await vault.updateSettings(input);
+      for (const setting of changed) {
+        await appendQuietly(journal, { userId: actor.user.id, action: 'settings.changed', detail: setting }, logger);
       }
-      return { autoLockMinutes: settings.autoLockMinutes };
+      return settings;
     },
   };
 }

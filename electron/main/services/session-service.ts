@@ -62,7 +62,7 @@ export function createSessionService({ vault, journal, logger = silentLogger }: 
     vaultId: current.vaultId,
     user: current.user,
     mustChangePassphrase: current.mustChangePassphrase,
-    autoLockMinutes: (await vault.settings()).autoLockMinutes,
+    settings: await vault.settings(),
   });
 
   const requireSession = (role?: Role): ActiveSession => {

@@ -66,6 +66,8 @@ export type KeySlotRecord = z.infer<typeof KeySlotRecordSchema>;
 
 export const VaultSettingsSchema = z.object({
   autoLockMinutes: AutoLockMinutesSchema,
+  // Added after format 1 was first written: a file without it reads as "off".
+  healthNotesEnabled: z.boolean().default(false),
 });
 export type VaultSettings = z.infer<typeof VaultSettingsSchema>;
 

@@ -127,7 +127,8 @@ export interface VaultService {
   /** A new recovery key; the old recovery slot is removed once the new one is verified. */
   replaceRecoveryKey(holder: KeyHolder): Promise<string>;
   settings(): Promise<VaultSettings>;
-  updateSettings(settings: VaultSettings): Promise<{ settings: VaultSettings; changed: boolean }>;
+  /** Changes the settings given; returns which of them really changed. */
+  updateSettings(settings: Partial<VaultSettings>): Promise<{ settings: VaultSettings; changed: (keyof VaultSettings)[] }>;
 }
 
 export interface VaultServiceOptions {
@@ -338,7 +339,7 @@ export function createVaultService(userDataDir: string, options: VaultServiceOpt
           businessName: input.businessName,
           users: [owner],
           slots: [ownerSlot, recoverySlot],
-          settings: { autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES },
+          settings: { autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, healthNotesEnabled: false },
           recoveryLockout: { ...NO_LOCKOUT },
         };
         // Both slots are proven from the file as written before the recovery key is shown: a
@@ -543,10 +544,13 @@ export function createVaultService(userDataDir: string, options: VaultServiceOpt
     updateSettings: (settings) =>
       exclusive(async () => {
         const vault = await load();
-        if (vault.settings.autoLockMinutes === settings.autoLockMinutes) return { settings: vault.settings, changed: false };
+        const changed = (Object.keys(settings) as (keyof VaultSettings)[]).filter(
+          (key) => settings[key] !== undefined && settings[key] !== vault.settings[key],
+        );
+        if (changed.length === 0) return { settings: vault.settings, changed };
         const next = { ...vault, settings: { ...vault.settings, ...settings } };
         await write(next);
-        return { settings: next.settings, changed: true };
+        return { settings: next.settings, changed };
       }),
   };
 }

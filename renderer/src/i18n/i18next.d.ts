@@ -1,10 +1,13 @@
 import 'i18next';
 import type { adminFi } from './admin/fi';
+import type { bookingFi } from './booking/fi';
+import type { importFi } from './import/fi';
+import type { recordFi } from './record/fi';
 import type { fi } from './fi';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof fi & typeof adminFi };
+    resources: { translation: typeof fi & typeof adminFi & typeof recordFi & typeof bookingFi & typeof importFi };
   }
 }

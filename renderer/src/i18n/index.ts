@@ -4,14 +4,24 @@ import { DEFAULT_LANGUAGE, type Language } from '../../../shared/schemas/prefere
 import { adminEn } from './admin/en';
 import { adminFi } from './admin/fi';
 import { adminSv } from './admin/sv';
+import { bookingEn } from './booking/en';
+import { bookingFi } from './booking/fi';
+import { bookingSv } from './booking/sv';
+import { importEn } from './import/en';
+import { importFi } from './import/fi';
+import { importSv } from './import/sv';
+import { recordEn } from './record/en';
+import { recordFi } from './record/fi';
+import { recordSv } from './record/sv';
 import { en } from './en';
 import { fi } from './fi';
 import { sv } from './sv';
 
+/** One resource per language: the core strings and each feature module's, side by side. */
 export const resources = {
-  fi: { translation: { ...fi, ...adminFi } },
-  en: { translation: { ...en, ...adminEn } },
-  sv: { translation: { ...sv, ...adminSv } },
+  fi: { translation: { ...fi, ...adminFi, ...recordFi, ...bookingFi, ...importFi } },
+  en: { translation: { ...en, ...adminEn, ...recordEn, ...bookingEn, ...importEn } },
+  sv: { translation: { ...sv, ...adminSv, ...recordSv, ...bookingSv, ...importSv } },
 } as const;
 
 /** Creates the app's i18next instance. Finnish is the default and the fallback for any gap. */

@@ -98,7 +98,7 @@ describe('auto-lock after idle time', () => {
     const app = await ownerEditingCustomer();
     const state = app.store.getState();
     if (state.status !== 'unlocked') throw new Error('not unlocked');
-    expect(state.session.autoLockMinutes).toBe(5);
+    expect(state.session.settings.autoLockMinutes).toBe(5);
 
     // Activity pushes the limit on: 4 min, a key press, 4 min more is 8 min but only 4 idle.
     idle(4 * MINUTE);
@@ -136,7 +136,7 @@ describe('auto-lock after idle time', () => {
     expect(await screen.findByText('Tallennettu. Automaattinen lukitus: 1 minuutti.')).toBeTruthy();
     const state = store.getState();
     if (state.status !== 'unlocked') throw new Error('not unlocked');
-    expect(state.session.autoLockMinutes).toBe(1);
+    expect(state.session.settings.autoLockMinutes).toBe(1);
     expect(await bridge.services.vault.settings()).toMatchObject({ autoLockMinutes: 1 });
 
     // The running session now locks after one idle minute.
@@ -152,7 +152,7 @@ describe('auto-lock after idle time', () => {
     await screen.findByRole('heading', { name: 'Asiakkaat' }, SIGN_IN_TIMEOUT);
     const next = store.getState();
     if (next.status !== 'unlocked') throw new Error('not unlocked');
-    expect(next.session.autoLockMinutes).toBe(1);
+    expect(next.session.settings.autoLockMinutes).toBe(1);
   }, 60_000);
 });
 

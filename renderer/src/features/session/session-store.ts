@@ -1,6 +1,6 @@
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import type { Business } from '../../../../shared/schemas/business';
-import type { SessionInfo, SignInResult } from '../../../../shared/schemas/users';
+import type { RegisterSettings, SessionInfo, SignInResult } from '../../../../shared/schemas/users';
 import { Register } from '../../db/register';
 import type { KirjuriDatabase } from '../../db/database';
 import { importDataKey } from '../../db/data-key';
@@ -138,10 +138,10 @@ export class SessionStore {
     return 'ok';
   }
 
-  /** The owner changed the auto-lock time: the running session follows it at once. */
-  setAutoLockMinutes(minutes: number): void {
+  /** The owner changed settings (auto-lock time, health notes): the running session follows at once. */
+  settingsChanged(settings: RegisterSettings): void {
     const current = this.state;
-    if (current.status === 'unlocked') this.set({ ...current, session: { ...current.session, autoLockMinutes: minutes } });
+    if (current.status === 'unlocked') this.set({ ...current, session: { ...current.session, settings } });
   }
 
   /** Drops the key and every decrypted record, ends main's session, shows the sign-in screen. */

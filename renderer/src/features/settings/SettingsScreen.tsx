@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Form } from 'react-aria-components';
-import { AUTO_LOCK_CHOICES, DEFAULT_AUTO_LOCK_MINUTES } from '../../../../shared/schemas/users';
+import { AUTO_LOCK_CHOICES, DEFAULT_AUTO_LOCK_MINUTES, type RegisterSettings } from '../../../../shared/schemas/users';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
 import { invoke } from '../../ipc/client';
@@ -9,7 +9,8 @@ import { RecoveryKeySheet } from '../recovery/RecoveryKeySheet';
 
 export interface SettingsScreenProps {
   /** Called after main has saved a new auto-lock time, so the running session follows it. */
-  onAutoLockChanged: (minutes: number) => void;
+  /** The settings as main saved them, so the running session follows at once. */
+  onSettingsChanged: (settings: RegisterSettings) => void;
 }
 
 type AutoLockMinutes = (typeof AUTO_LOCK_CHOICES)[number];
@@ -23,7 +24,7 @@ function toChoice(value: string | number): AutoLockMinutes | undefined {
  * Main stores both; replacing the recovery key makes the old one useless at once, and the new
  * one is shown here exactly once.
  */
-export function SettingsScreen({ onAutoLockChanged }: SettingsScreenProps) {
+export function SettingsScreen({ onSettingsChanged }: SettingsScreenProps) {
   const { t } = useTranslation();
   const selectId = useId();
   const hintId = useId();
@@ -77,7 +78,7 @@ export function SettingsScreen({ onAutoLockChanged }: SettingsScreenProps) {
     }
     setMinutes(toChoice(result.value.autoLockMinutes) ?? minutes);
     setSaved(t('admin.settings.autoLock.saved', { value: label(result.value.autoLockMinutes) }));
-    onAutoLockChanged(result.value.autoLockMinutes);
+    onSettingsChanged(result.value);
   }
 
   async function replaceRecoveryKey() {

@@ -51,7 +51,7 @@ export function Workspace({ state }: { state: UnlockedState }) {
         </div>
       ) : view === 'settings' ? (
         <div className="page">
-          <SettingsScreen onAutoLockChanged={(minutes) => store.setAutoLockMinutes(minutes)} />
+          <SettingsScreen onSettingsChanged={(settings) => store.settingsChanged(settings)} />
         </div>
       ) : (
         <div className="page">

@@ -160,7 +160,7 @@ describe('role matrix', () => {
 
   it('lets a receptionist do the front-desk work: read settings, journal a customer, change own passphrase', async () => {
     await signIn(w.bridge, w.receptionistId, DESK_OWN);
-    expect(value(await call(w.bridge, 'settings.get', undefined))).toEqual({ autoLockMinutes: 5 });
+    expect(value(await call(w.bridge, 'settings.get', undefined))).toEqual({ autoLockMinutes: 5, healthNotesEnabled: false });
     value(await call(w.bridge, 'journal.record', { action: 'customer.opened', recordId: 'customer-1' }));
     const last = (await journalEntries(w.dir)).at(-1);
     expect(last).toMatchObject({ action: 'customer.opened', userId: w.receptionistId, recordId: 'customer-1' });
@@ -247,7 +247,7 @@ describe('sessions', () => {
   it('a disabled receptionist cannot sign in; session.current tells the renderer nothing secret', async () => {
     await signIn(w.bridge, w.ownerId, OWNER_PASS);
     const current = value(await call(w.bridge, 'session.current', undefined));
-    expect(Object.keys(current ?? {}).sort()).toEqual(['autoLockMinutes', 'mustChangePassphrase', 'user', 'vaultId']);
+    expect(Object.keys(current ?? {}).sort()).toEqual(['mustChangePassphrase', 'settings', 'user', 'vaultId']);
     value(await call(w.bridge, 'users.setDisabled', { userId: w.receptionistId, disabled: true }));
     value(await call(w.bridge, 'session.signOut', { reason: 'manual' }));
     expect(await signIn(w.bridge, w.receptionistId, DESK_OWN)).toEqual({ status: 'unavailable' });
@@ -265,5 +265,29 @@ describe('sessions', () => {
       error: { code: 'not_signed_in' },
     });
     expect(value(await call(w.bridge, 'session.current', undefined))).toBeNull();
+  });
+});
+
+describe('register settings', () => {
+  let w: World;
+
+  beforeEach(async () => {
+    w = await world();
+  }, 30_000);
+
+  it('changes only the settings named, journals each change once, and refuses unknown ones', async () => {
+    await signIn(w.bridge, w.ownerId, OWNER_PASS);
+    expect(value(await call(w.bridge, 'settings.set', { healthNotesEnabled: true }))).toEqual({ autoLockMinutes: 5, healthNotesEnabled: true });
+    expect(value(await call(w.bridge, 'settings.set', { healthNotesEnabled: true, autoLockMinutes: 15 }))).toEqual({
+      autoLockMinutes: 15,
+      healthNotesEnabled: true,
+    });
+    const changes = (await journalEntries(w.dir)).filter((entry) => entry.action === 'settings.changed').map((entry) => entry.detail);
+    expect(changes).toEqual(['healthNotesEnabled', 'autoLockMinutes']);
+    expect(await w.bridge.dispatch('settings.set', { autoLockMinutes: 0 })).toMatchObject({ error: { code: 'invalid_request' } });
+    expect(await w.bridge.dispatch('settings.set', { neverLock: true })).toMatchObject({ error: { code: 'invalid_request' } });
+    // A new sign-in carries the settings to the renderer.
+    const again = await signIn(w.bridge, w.ownerId, OWNER_PASS);
+    expect(again).toMatchObject({ status: 'ok', session: { settings: { autoLockMinutes: 15, healthNotesEnabled: true } } });
   });
 });

@@ -1,0 +1,7 @@
+import type { BookingMessages } from './messages';
+
+export const bookingSv: BookingMessages = {
+  booking: {
+    title: 'Tidsbokning',
+  },
+};

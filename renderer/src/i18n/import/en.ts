@@ -1,0 +1,7 @@
+import type { ImportMessages } from './messages';
+
+export const importEn: ImportMessages = {
+  csvImport: {
+    title: 'Import',
+  },
+};

@@ -1,0 +1,7 @@
+import type { RecordMessages } from './messages';
+
+export const recordSv: RecordMessages = {
+  record: {
+    title: 'Kunduppgifter',
+  },
+};
