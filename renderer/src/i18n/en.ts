@@ -12,7 +12,7 @@ export const en: Messages = {
     signedInAs: 'Signed in: {{name}}',
     wrongOrigin: 'Kirjuri was opened from the wrong address, so customer data cannot be shown. Restart the app.',
     noBridge: 'The app has lost its connection to the main process. Restart Kirjuri.',
-    nav: { label: 'Main menu', customers: 'Customers', users: 'Users', journal: 'Journal', settings: 'Settings', passphrase: 'My passphrase' },
+    nav: { label: 'Main menu', customers: 'Customers', day: 'Day', services: 'Services', import: 'Import', users: 'Users', journal: 'Journal', settings: 'Settings', passphrase: 'My passphrase' },
     failed: {
       vault_unreadable: 'The key file could not be read. Nothing was changed. Restore the file from a backup or contact support.',
       key_missing: 'This computer holds encrypted customer data, but its key file is missing. No new register is created, so that the data is not lost. Restore the key file or a backup.',
@@ -184,6 +184,12 @@ export const en: Messages = {
     business_id_invalid: 'This Business ID is not valid. Check the digits and the check digit (format 1234567-8).',
     passphrase_mismatch: 'The passphrases do not match.',
     passphrase_weak: 'The passphrase is too weak.',
+    duration_invalid: 'The duration is 5–720 whole minutes.',
+    price_invalid: 'Check the price, e.g. 49.00.',
+    services_required: 'Choose at least one service.',
+    health_consent_required: 'Health information can be recorded only once the customer’s explicit consent to processing it has been recorded.',
+    date_invalid: 'Check the date, e.g. 25.11.2026.',
+    time_invalid: 'Check the time, e.g. 14.30.',
   },
   errors: {
     invalid_request: 'The request was malformed; nothing was changed.',

@@ -11,7 +11,7 @@ export const fi = {
     signedInAs: 'Kirjautuneena: {{name}}',
     wrongOrigin: 'Kirjuri on avattu väärästä osoitteesta, joten asiakastiedot eivät näy. Käynnistä sovellus uudelleen.',
     noBridge: 'Sovelluksen yhteys pääprosessiin puuttuu. Käynnistä Kirjuri uudelleen.',
-    nav: { label: 'Päävalikko', customers: 'Asiakkaat', users: 'Käyttäjät', journal: 'Lokikirja', settings: 'Asetukset', passphrase: 'Oma tunnuslause' },
+    nav: { label: 'Päävalikko', customers: 'Asiakkaat', day: 'Päivä', services: 'Palvelut', import: 'Tuonti', users: 'Käyttäjät', journal: 'Lokikirja', settings: 'Asetukset', passphrase: 'Oma tunnuslause' },
     failed: {
       vault_unreadable: 'Avaintiedostoa ei voitu lukea. Mitään ei muutettu. Palauta tiedosto varmuuskopiosta tai ota yhteyttä tukeen.',
       key_missing: 'Tällä koneella on salattuja asiakastietoja, mutta niiden avaintiedosto puuttuu. Uutta rekisteriä ei luoda, jotta tiedot eivät katoa. Palauta avaintiedosto tai varmuuskopio.',
@@ -183,6 +183,12 @@ export const fi = {
     business_id_invalid: 'Y-tunnus ei kelpaa. Tarkista numerot ja tarkistusmerkki (muoto 1234567-8).',
     passphrase_mismatch: 'Tunnuslauseet eivät täsmää.',
     passphrase_weak: 'Tunnuslause on liian heikko.',
+    duration_invalid: 'Kesto on 5–720 minuuttia, kokonaisina minuutteina.',
+    price_invalid: 'Tarkista hinta, esim. 49,00.',
+    services_required: 'Valitse vähintään yksi palvelu.',
+    health_consent_required: 'Terveystietoja voi kirjata vain, kun asiakkaan nimenomainen suostumus terveystietojen käsittelyyn on kirjattu.',
+    date_invalid: 'Tarkista päivämäärä, esim. 25.11.2026.',
+    time_invalid: 'Tarkista kellonaika, esim. 14.30.',
   },
   errors: {
     invalid_request: 'Pyyntö oli virheellinen, eikä mitään muutettu.',

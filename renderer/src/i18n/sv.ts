@@ -12,7 +12,7 @@ export const sv: Messages = {
     signedInAs: 'Inloggad: {{name}}',
     wrongOrigin: 'Kirjuri öppnades från fel adress, så kunduppgifterna kan inte visas. Starta om appen.',
     noBridge: 'Appen har tappat kontakten med huvudprocessen. Starta om Kirjuri.',
-    nav: { label: 'Huvudmeny', customers: 'Kunder', users: 'Användare', journal: 'Logg', settings: 'Inställningar', passphrase: 'Min lösenfras' },
+    nav: { label: 'Huvudmeny', customers: 'Kunder', day: 'Dag', services: 'Tjänster', import: 'Import', users: 'Användare', journal: 'Logg', settings: 'Inställningar', passphrase: 'Min lösenfras' },
     failed: {
       vault_unreadable: 'Nyckelfilen kunde inte läsas. Inget ändrades. Återställ filen från en säkerhetskopia eller kontakta supporten.',
       key_missing: 'Datorn har krypterade kunduppgifter men deras nyckelfil saknas. Inget nytt register skapas, så att uppgifterna inte går förlorade. Återställ nyckelfilen eller en säkerhetskopia.',
@@ -184,6 +184,12 @@ export const sv: Messages = {
     business_id_invalid: 'FO-numret är inte giltigt. Kontrollera siffrorna och kontrollsiffran (formatet 1234567-8).',
     passphrase_mismatch: 'Lösenfraserna stämmer inte överens.',
     passphrase_weak: 'Lösenfrasen är för svag.',
+    duration_invalid: 'Längden är 5–720 hela minuter.',
+    price_invalid: 'Kontrollera priset, t.ex. 49,00.',
+    services_required: 'Välj minst en tjänst.',
+    health_consent_required: 'Hälsouppgifter kan antecknas först när kundens uttryckliga samtycke till behandlingen har registrerats.',
+    date_invalid: 'Kontrollera datumet, t.ex. 25.11.2026.',
+    time_invalid: 'Kontrollera klockslaget, t.ex. 14.30.',
   },
   errors: {
     invalid_request: 'Begäran var felaktig; inget ändrades.',

@@ -18,7 +18,14 @@ const LIST_ID = 'customer-results';
  * The front desk: search on the left (Ctrl+K, arrows, Enter), the customer on the right.
  * All customer data on screen comes from the repository of the unlocked session.
  */
-export function CustomersScreen({ register }: { register: Register }) {
+export interface CustomersScreenProps {
+  register: Register;
+  /** A customer another view asked to show (day view → customer); opened once, then `onOpened`. */
+  openCustomerId?: string | null | undefined;
+  onOpened?: (() => void) | undefined;
+}
+
+export function CustomersScreen({ register, openCustomerId = null, onOpened }: CustomersScreenProps) {
   const repository = register.customers;
   const { t } = useTranslation();
   const version = useSyncExternalStore(repository.subscribe.bind(repository), () => repository.version);
@@ -53,6 +60,14 @@ export function CustomersScreen({ register }: { register: Register }) {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [focusSearch]);
+
+  // Another view asked for this customer (e.g. a name in the day view).
+  useEffect(() => {
+    if (openCustomerId === null || !repository.get(openCustomerId)) return;
+    open(openCustomerId);
+    onOpened?.();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per request
+  }, [openCustomerId]);
 
   function open(id: string) {
     setPane({ kind: 'view', id });

@@ -1,20 +1,27 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { ChangePassphraseForm } from '../account/ChangePassphraseForm';
+import { DayView } from '../appointments/DayView';
+import { ImportScreen } from '../import/ImportScreen';
+import { ServicesScreen } from '../services/ServicesScreen';
 import { CustomersScreen } from '../customers/CustomersScreen';
 import { JournalScreen } from '../journal/JournalScreen';
 import { useSessionStore } from '../session/SessionContext';
 import type { UnlockedState } from '../session/session-store';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
+import { WorkspaceNavContext, type WorkspaceNav } from './WorkspaceNav';
 
-type View = 'customers' | 'users' | 'journal' | 'settings' | 'passphrase';
+type View = 'customers' | 'day' | 'services' | 'import' | 'users' | 'journal' | 'settings' | 'passphrase';
 
-/** Views each role may open. The UI hides the rest; main refuses them anyway (docs/security.md). */
+/**
+ * Views each role may open. The UI hides the rest; main and the data layer refuse them anyway
+ * (docs/security.md). Services are booked by both roles, but only the owner edits the catalogue.
+ */
 const VIEWS_BY_ROLE = {
-  owner: ['customers', 'users', 'journal', 'settings', 'passphrase'],
-  receptionist: ['customers', 'passphrase'],
+  owner: ['customers', 'day', 'services', 'import', 'users', 'journal', 'settings', 'passphrase'],
+  receptionist: ['customers', 'day', 'passphrase'],
 } as const satisfies Record<string, readonly View[]>;
 
 /** The signed-in workspace: navigation by role. (Auto-lock runs in the App shell, for every signed-in state.) */
@@ -22,10 +29,31 @@ export function Workspace({ state }: { state: UnlockedState }) {
   const { t } = useTranslation();
   const store = useSessionStore();
   const [view, setView] = useState<View>('customers');
+  const [openCustomerId, setOpenCustomerId] = useState<string | null>(null);
+  const [bookingFor, setBookingFor] = useState<string | null>(null);
+  const [day, setDay] = useState(() => Date.now());
   const { session } = state;
   const views: readonly View[] = VIEWS_BY_ROLE[session.user.role];
+  const nav = useMemo<WorkspaceNav>(
+    () => ({
+      openCustomer: (customerId) => {
+        setOpenCustomerId(customerId);
+        setView('customers');
+      },
+      bookFor: (customerId) => {
+        setBookingFor(customerId);
+        setView('day');
+      },
+      showDay: (at) => {
+        setDay(at);
+        setView('day');
+      },
+    }),
+    [],
+  );
 
   return (
+    <WorkspaceNavContext.Provider value={nav}>
     <div className="workspace">
       <nav className="app-nav" aria-label={t('app.nav.label')}>
         {views.map((v) => (
@@ -40,7 +68,17 @@ export function Workspace({ state }: { state: UnlockedState }) {
         </p>
       ) : null}
       {view === 'customers' ? (
-        <CustomersScreen register={state.register} />
+        <CustomersScreen register={state.register} openCustomerId={openCustomerId} onOpened={() => setOpenCustomerId(null)} />
+      ) : view === 'day' ? (
+        <DayView register={state.register} day={day} bookingFor={bookingFor} onBookingDone={() => setBookingFor(null)} />
+      ) : view === 'services' ? (
+        <div className="page">
+          <ServicesScreen register={state.register} />
+        </div>
+      ) : view === 'import' ? (
+        <div className="page">
+          <ImportScreen register={state.register} />
+        </div>
       ) : view === 'users' ? (
         <div className="page">
           <UsersScreen currentUserId={session.user.id} />
@@ -64,5 +102,6 @@ export function Workspace({ state }: { state: UnlockedState }) {
         </div>
       )}
     </div>
+    </WorkspaceNavContext.Provider>
   );
 }
