@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { AppointmentSchema, ServiceSchema } from '../schemas/appointment';
+import { CustomerSchema } from '../schemas/customer';
+
+/**
+ * The backup document (docs/backup-format.md): one JSON document, inside one age file, that holds
+ * the whole register in decrypted, open form, so that it can be read for decades with the
+ * standard `age` tool and any JSON reader. No key slots and no passphrase material are in it.
+ *
+ * Integrity inside the document: the manifest lists, per table, the number of records and the
+ * SHA-256 of the table's canonical JSON (keys sorted, no whitespace). A restore checks both before
+ * anything changes. (The age file's own authentication already proves the bytes are as written;
+ * the manifest additionally catches a document that was decrypted, edited and re-encrypted, and
+ * our own bugs.)
+ */
+export const BACKUP_FORMAT = 'kirjuri-backup';
+/** Bumped only for changes old readers cannot read; new optional tables do not bump it. */
+export const BACKUP_FORMAT_VERSION = 1;
+
+/** One erased person: enough to prove the erasure and to keep them from coming back, nothing more. */
+export const ErasureEntrySchema = z.object({
+  customerId: z.string().min(1).max(64),
+  erasedAt: z.number().int().nonnegative(),
+  erasedBy: z.string().min(1).max(64).nullable(),
+  /** The GDPR request the erasure answered, when there was one. */
+  requestId: z.string().min(1).max(64).nullable(),
+  /** `M*** V***`: shows which erasure this was, without the name. */
+  maskedName: z.string().max(40),
+});
+export type ErasureEntry = z.infer<typeof ErasureEntrySchema>;
+
+/**
+ * The tables a backup holds, each with the schema its records must pass on restore. Adding a
+ * table is backwards compatible (an older file simply has none of it); changing a record's
+ * shape is a new schema version of that table (`schemaVersions`).
+ */
+export const BACKUP_TABLES = {
+  customers: CustomerSchema,
+  services: ServiceSchema,
+  appointments: AppointmentSchema,
+  erasureLedger: ErasureEntrySchema,
+} as const;
+export type BackupTableName = keyof typeof BACKUP_TABLES;
+export const BACKUP_TABLE_NAMES = Object.keys(BACKUP_TABLES) as BackupTableName[];
+export type BackupTables = { [T in BackupTableName]: z.infer<(typeof BACKUP_TABLES)[T]>[] };
+
+/** Schema version of each table's records in this app version. */
+export const TABLE_SCHEMA_VERSIONS: Record<BackupTableName, number> = {
+  customers: 2,
+  services: 1,
+  appointments: 1,
+  erasureLedger: 1,
+};
+
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+export const ManifestEntrySchema = z.object({ count: z.number().int().nonnegative(), sha256: Sha256Hex });
+export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
+export type Manifest = Record<BackupTableName, ManifestEntry>;
+
+/** The parts of the document outside the tables; `settings` is the register's own (business, etc.). */
+export const BackupHeaderSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  formatVersion: z.number().int().positive(),
+  appVersion: z.string().max(40),
+  createdAt: z.string().datetime(),
+  schemaVersions: z.record(z.string(), z.number().int().positive()),
+  manifest: z.record(z.string(), ManifestEntrySchema),
+  settings: z.record(z.string(), z.unknown()),
+});
+
+export interface BackupDocument {
+  readonly format: typeof BACKUP_FORMAT;
+  readonly formatVersion: number;
+  readonly appVersion: string;
+  /** ISO 8601, UTC. */
+  readonly createdAt: string;
+  readonly schemaVersions: Record<BackupTableName, number>;
+  readonly manifest: Manifest;
+  /** Business details and register settings, as the app keeps them. */
+  readonly settings: Record<string, unknown>;
+  readonly tables: BackupTables;
+}
+
+/** JSON with object keys sorted at every level and no whitespace: the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    const text = JSON.stringify(value);
+    // `undefined`, functions and symbols have no JSON form; a record never holds them.
+    if (text === undefined) throw new TypeError('value has no JSON form');
+    return text;
+  }
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
+  const entries = Object.keys(value)
+    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+    .sort()
+    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+  return `{${entries.join(',')}}`;
+}
+
+const hex = (bytes: ArrayBuffer): string => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+/** SHA-256 of a table's canonical JSON (WebCrypto: the same in main, the renderer and the CLI). */
+export async function tableChecksum(records: readonly unknown[]): Promise<string> {
+  return hex(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(records))));
+}
+
+export async function computeManifest(tables: BackupTables): Promise<Manifest> {
+  const entries = await Promise.all(
+    BACKUP_TABLE_NAMES.map(async (name) => [name, { count: tables[name].length, sha256: await tableChecksum(tables[name]) }] as const),
+  );
+  return Object.fromEntries(entries) as Manifest;
+}
+
+export interface BuildBackupInput {
+  readonly appVersion: string;
+  readonly createdAt: Date;
+  readonly settings: Record<string, unknown>;
+  readonly tables: BackupTables;
+}
+
+/** The document for `tables`, manifest included. */
+export async function buildBackupDocument(input: BuildBackupInput): Promise<BackupDocument> {
+  return {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    appVersion: input.appVersion,
+    createdAt: input.createdAt.toISOString(),
+    schemaVersions: { ...TABLE_SCHEMA_VERSIONS },
+    manifest: await computeManifest(input.tables),
+    settings: input.settings,
+    tables: input.tables,
+  };
+}
+
+/** The document as written into the age file: canonical JSON, so its checksums can be recomputed by anyone. */
+export const serialiseBackupDocument = (document: BackupDocument): string => canonicalJson(document);
+
+/** Why a decrypted document cannot be restored; each gets its own message in the UI and the CLI. */
+export type BackupProblem =
+  | { readonly kind: 'not_json' }
+  | { readonly kind: 'not_kirjuri' }
+  | { readonly kind: 'future_version'; readonly formatVersion: number }
+  | { readonly kind: 'future_schema'; readonly table: string }
+  | { readonly kind: 'manifest_mismatch'; readonly table: string }
+  | { readonly kind: 'invalid_record'; readonly table: string; readonly index: number };
+
+export type BackupCheck = { readonly ok: true; readonly document: BackupDocument } | { readonly ok: false; readonly problem: BackupProblem };
+
+/**
+ * Parses and checks a decrypted document, in the order a person would want to hear about
+ * problems: not JSON, not ours, too new, manifest wrong (counts or checksums), a record that does
+ * not pass its schema. Never throws; never returns half a document.
+ */
+export async function checkBackupDocument(text: string): Promise<BackupCheck> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: { kind: 'not_json' } };
+  }
+  if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== BACKUP_FORMAT) {
+    return { ok: false, problem: { kind: 'not_kirjuri' } };
+  }
+  const version = (json as { formatVersion?: unknown }).formatVersion;
+  if (typeof version === 'number' && version > BACKUP_FORMAT_VERSION) {
+    return { ok: false, problem: { kind: 'future_version', formatVersion: version } };
+  }
+  const header = BackupHeaderSchema.safeParse(json);
+  const rawTables = (json as { tables?: unknown }).tables;
+  if (!header.success || typeof rawTables !== 'object' || rawTables === null) return { ok: false, problem: { kind: 'not_kirjuri' } };
+  for (const name of BACKUP_TABLE_NAMES) {
+    const theirs = header.data.schemaVersions[name];
+    if (theirs !== undefined && theirs > TABLE_SCHEMA_VERSIONS[name]) return { ok: false, problem: { kind: 'future_schema', table: name } };
+  }
+  const tables = {} as Record<BackupTableName, unknown[]>;
+  for (const name of BACKUP_TABLE_NAMES) {
+    const records = (rawTables as Record<string, unknown>)[name] ?? [];
+    const entry = header.data.manifest[name];
+    // A table the file's version did not have is simply empty; one it lists must match exactly.
+    if (!Array.isArray(records) || (entry === undefined && records.length > 0)) return { ok: false, problem: { kind: 'manifest_mismatch', table: name } };
+    if (entry !== undefined && (entry.count !== records.length || entry.sha256 !== (await tableChecksum(records)))) {
+      return { ok: false, problem: { kind: 'manifest_mismatch', table: name } };
+    }
+    const schema = BACKUP_TABLES[name];
+    const parsed: unknown[] = [];
+    for (const [index, record] of records.entries()) {
+      const result = schema.safeParse(record);
+      if (!result.success) return { ok: false, problem: { kind: 'invalid_record', table: name, index } };
+      parsed.push(result.data);
+    }
+    tables[name] = parsed;
+  }
+  return {
+    ok: true,
+    document: {
+      format: BACKUP_FORMAT,
+      formatVersion: header.data.formatVersion,
+      appVersion: header.data.appVersion,
+      createdAt: header.data.createdAt,
+      schemaVersions: { ...TABLE_SCHEMA_VERSIONS, ...header.data.schemaVersions },
+      manifest: header.data.manifest as Manifest,
+      settings: header.data.settings,
+      tables: tables as BackupTables,
+    },
+  };
+}
+
+/** Counts per table, for previews and history (no personal data). */
+export function backupCounts(document: Pick<BackupDocument, 'tables'>): Record<BackupTableName, number> {
+  return Object.fromEntries(BACKUP_TABLE_NAMES.map((name) => [name, document.tables[name].length])) as Record<BackupTableName, number>;
+}
