@@ -1,5 +1,13 @@
-import type { AppointmentDraftInput, AppointmentStatus, ServiceDraftInput } from '../schemas/appointment';
-import type { CustomerDraftInput, CustomerSource } from '../schemas/customer';
+import {
+  AppointmentDraftSchema,
+  ServiceDraftSchema,
+  type Appointment,
+  type AppointmentDraftInput,
+  type AppointmentStatus,
+  type Service,
+  type ServiceDraftInput,
+} from '../schemas/appointment';
+import { CustomerDraftSchema, type Customer, type CustomerDraftInput, type CustomerSource } from '../schemas/customer';
 
 /**
  * Deterministic, synthetic Finnish salon data for demos, benchmarks and `kirjuri demo-backup`.
@@ -124,4 +132,66 @@ export function demoAppointments(
     }
   }
   return out;
+}
+
+/** A UUID-shaped id drawn from `random` (deterministic for demo data; real records use crypto.randomUUID). */
+function seededUuid(random: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[Math.floor(random() * 4)]}${hex.slice(17, 20)}-${hex.slice(20)}`;
+}
+
+export interface DemoRegisterOptions {
+  readonly customers: number;
+  readonly appointmentsPerCustomer?: number;
+  readonly seed?: number;
+  /** "Today" for the demo: appointments are spread around it. */
+  readonly now: number;
+}
+
+/**
+ * A whole synthetic register as stored records (what a backup holds): customers, the service
+ * catalogue and appointments, with deterministic ids, so `kirjuri demo-backup --seed S` writes
+ * the same register every time. Drafts go through the same schemas as the app's own writes.
+ */
+export function demoRegister(options: DemoRegisterOptions): BackupTablesLike {
+  const seed = options.seed ?? 1;
+  const random = seededRandom(seed * 31 + 7);
+  const createdAt = options.now - 3 * 365 * 24 * 60 * 60 * 1000;
+  const customers: Customer[] = demoCustomers(options.customers, seed).map((draft) => ({
+    id: seededUuid(random),
+    ...CustomerDraftSchema.parse(draft),
+    consents: [],
+    createdAt,
+    createdBy: null,
+    updatedAt: createdAt,
+    updatedBy: null,
+  }));
+  const services: Service[] = DEMO_SERVICES.map((draft) => ({ id: seededUuid(random), ...ServiceDraftSchema.parse(draft), createdAt, updatedAt: createdAt }));
+  const appointments: Appointment[] = demoAppointments(
+    customers.map((customer) => customer.id),
+    options.appointmentsPerCustomer ?? 5,
+    options.now,
+    seed,
+  ).map(({ status, ...draft }) => {
+    const values = AppointmentDraftSchema.parse(draft);
+    const booked = Math.min(values.start, options.now) - 7 * 24 * 60 * 60 * 1000;
+    return {
+      id: seededUuid(random),
+      ...values,
+      status,
+      history: [{ at: booked, by: null, kind: 'booked' as const, from: null, to: String(values.start) }],
+      createdAt: booked,
+      createdBy: null,
+      updatedAt: booked,
+    };
+  });
+  return { customers, services, appointments, erasureLedger: [] };
+}
+
+/** The tables of a backup document (shared/backup/format.ts), spelled out here to keep domain free of backup code. */
+export interface BackupTablesLike {
+  customers: Customer[];
+  services: Service[];
+  appointments: Appointment[];
+  erasureLedger: never[];
 }
