@@ -103,7 +103,13 @@ export function createBackupService(userDataDir: string, options: BackupServiceO
       if (errorCode(error) === 'ENOENT') return fallback;
       throw new HandlerError('io_failed', 'backup file of main unreadable', { cause: error });
     }
-    const parsed = schema.safeParse(JSON.parse(text));
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new HandlerError('io_failed', 'backup file of main is not JSON');
+    }
+    const parsed = schema.safeParse(json);
     if (!parsed.success) throw new HandlerError('io_failed', 'backup file of main invalid');
     return parsed.data;
   };
