@@ -172,18 +172,24 @@ export async function checkBackupDocument(text: string): Promise<BackupCheck> {
     const theirs = header.data.schemaVersions[name];
     if (theirs !== undefined && theirs > TABLE_SCHEMA_VERSIONS[name]) return { ok: false, problem: { kind: 'future_schema', table: name } };
   }
-  const tables = {} as Record<BackupTableName, unknown[]>;
+  // Every table's manifest entry first, then the records: a damaged or edited file is reported as
+  // such, wherever its first invalid record happens to be.
+  const rawRecords = {} as Record<BackupTableName, unknown[]>;
   for (const name of BACKUP_TABLE_NAMES) {
     const records = (rawTables as Record<string, unknown>)[name] ?? [];
     const entry = header.data.manifest[name];
     // A table the file's version did not have is simply empty; one it lists must match exactly.
     if (!Array.isArray(records) || (entry === undefined && records.length > 0)) return { ok: false, problem: { kind: 'manifest_mismatch', table: name } };
-    if (entry !== undefined && (entry.count !== records.length || entry.sha256 !== (await tableChecksum(records)))) {
+    if (entry !== undefined && (entry.count !== records.length || entry.sha256 !== (await checksumOrNull(records)))) {
       return { ok: false, problem: { kind: 'manifest_mismatch', table: name } };
     }
+    rawRecords[name] = records;
+  }
+  const tables = {} as Record<BackupTableName, unknown[]>;
+  for (const name of BACKUP_TABLE_NAMES) {
     const schema = BACKUP_TABLES[name];
     const parsed: unknown[] = [];
-    for (const [index, record] of records.entries()) {
+    for (const [index, record] of rawRecords[name].entries()) {
       const result = schema.safeParse(record);
       if (!result.success) return { ok: false, problem: { kind: 'invalid_record', table: name, index } };
       parsed.push(result.data);
@@ -203,6 +209,18 @@ export async function checkBackupDocument(text: string): Promise<BackupCheck> {
       tables: tables as BackupTables,
     },
   };
+}
+
+/**
+ * The checksum of records read from a file, or null when they cannot be checksummed: JSON nested
+ * deeper than the stack (a planted file) must come out as a mismatch, not as a thrown RangeError.
+ */
+async function checksumOrNull(records: readonly unknown[]): Promise<string | null> {
+  try {
+    return await tableChecksum(records);
+  } catch {
+    return null;
+  }
 }
 
 /** Counts per table, for previews and history (no personal data). */

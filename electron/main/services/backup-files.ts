@@ -53,6 +53,9 @@ export function backupFileName(createdAt: number, kind: BackupKind): string {
   return `${BACKUP_PREFIX}${stamp}-${kind}${BACKUP_EXTENSION}`;
 }
 
+/** Paths that a `writeVerifiedBackup` of this process is writing right now (see the name loop). */
+const namesInFlight = new Set<string>();
+
 export interface WriteBackupOptions {
   readonly kind: BackupKind;
   readonly now?: number;
@@ -71,24 +74,32 @@ export async function writeVerifiedBackup(folder: string, text: string, passphra
   const createdAt = options.now ?? Date.now();
   let fileName = backupFileName(createdAt, options.kind);
   let filePath = path.join(folder, fileName);
-  // Two backups in the same second (a manual one right after a scheduled one) get distinct names.
-  for (let n = 2; await exists(filePath); n += 1) {
+  // Two backups in the same second (a manual one right after a scheduled one) get distinct names,
+  // also when both are under way at once: a name being written is taken as much as one on disk.
+  // (Checked again after each `exists`, and taken before the next await, so no other call can slip in.)
+  for (let n = 2; (await exists(filePath)) || namesInFlight.has(filePath); n += 1) {
     fileName = fileName.replace(/(-\d+)?\.age$/, `-${n}.age`);
     filePath = path.join(folder, fileName);
   }
-  const sealed = await encryptBackup(text, passphrase);
-  await atomicWriteFile(filePath, sealed.bytes, { mode: 0o600, ...(options.fs ? { fs: options.fs } : {}) });
+  namesInFlight.add(filePath);
   try {
-    const written = await nodeFs.readFile(filePath);
-    const readBack = await sealed.readBack(new Uint8Array(written.buffer, written.byteOffset, written.byteLength));
-    if (readBack !== text) throw new BackupFileError({ kind: 'age', problem: 'damaged' });
-    const again = await checkBackupDocument(readBack);
-    if (!again.ok) throw new BackupFileError({ kind: 'document', problem: again.problem });
-    return { fileName, filePath, size: written.byteLength, createdAt, counts: backupCounts(again.document) };
-  } catch (error) {
-    // A backup that does not verify must not sit there looking like one.
-    await nodeFs.unlink(filePath).catch(() => undefined);
-    throw error instanceof AgeFileError ? new BackupFileError({ kind: 'age', problem: error.problem }) : error;
+    const sealed = await encryptBackup(text, passphrase);
+    try {
+      // Inside the try: a failure after the rename (the folder's fsync) must not leave the file either.
+      await atomicWriteFile(filePath, sealed.bytes, { mode: 0o600, ...(options.fs ? { fs: options.fs } : {}) });
+      const written = await nodeFs.readFile(filePath);
+      const readBack = await sealed.readBack(new Uint8Array(written.buffer, written.byteOffset, written.byteLength));
+      if (readBack !== text) throw new BackupFileError({ kind: 'age', problem: 'damaged' });
+      const again = await checkBackupDocument(readBack);
+      if (!again.ok) throw new BackupFileError({ kind: 'document', problem: again.problem });
+      return { fileName, filePath, size: written.byteLength, createdAt, counts: backupCounts(again.document) };
+    } catch (error) {
+      // A backup that does not verify must not sit there looking like one.
+      await nodeFs.unlink(filePath).catch(() => undefined);
+      throw error instanceof AgeFileError ? new BackupFileError({ kind: 'age', problem: error.problem }) : error;
+    }
+  } finally {
+    namesInFlight.delete(filePath);
   }
 }
 
