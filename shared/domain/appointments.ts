@@ -85,7 +85,7 @@ export function dayRange(at: number): { start: number; end: number } {
 /** The same local time-of-day `days` days later (or earlier), whatever clock change lies between. */
 export function addDays(at: number, days: number): number {
   const date = new Date(at);
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days, date.getHours(), date.getMinutes()).getTime();
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days, date.getHours(), date.getMinutes(), date.getSeconds(), date.getMilliseconds()).getTime();
 }
 
 /** Monday 00.00 of the local week containing `at` (Finnish weeks start on Monday). */

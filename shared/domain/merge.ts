@@ -50,7 +50,8 @@ export function mergeCustomers(survivor: Customer, merged: Customer, picks: Merg
   const isMergedOlder = merged.createdAt < survivor.createdAt;
   result.createdAt = isMergedOlder ? merged.createdAt : survivor.createdAt;
   result.createdBy = isMergedOlder ? merged.createdBy : survivor.createdBy;
-  result.updatedAt = Math.max(now, survivor.updatedAt, merged.updatedAt);
+  // A change of the survivor: later than its previous one even within one millisecond (undo relies on it).
+  result.updatedAt = Math.max(now, survivor.updatedAt + 1, merged.updatedAt);
   result.updatedBy = actorId;
   return result;
 }

@@ -1,4 +1,4 @@
-import { overlapping, type SlotCandidate } from '../../../shared/domain/appointments';
+import { endOf, overlapping, totalDurationMin, type SlotCandidate } from '../../../shared/domain/appointments';
 import {
   AppointmentDraftSchema,
   AppointmentStatusSchema,
@@ -46,6 +46,8 @@ export class AppointmentRepository {
   /** Every appointment by start time (then id): the day and week views' index. */
   private sorted: Appointment[] = [];
   private readonly byCustomer = new Map<string, Appointment[]>();
+  /** Duration (ms) of the longest appointment indexed since loading; bounds overlapsWith's search. */
+  private longest = 0;
   private loaded = false;
   private damagedPages: readonly PageDamage[] = [];
   /** Resolves when every appointment is decrypted and indexed. */
@@ -109,9 +111,10 @@ export class AppointmentRepository {
 
   /** Appointments of the same staff member that overlap `candidate` (for the warning before saving). */
   overlapsWith(candidate: SlotCandidate): Appointment[] {
-    // An appointment lasts at most 12 h, so anything overlapping starts within 12 h before.
-    const window = 12 * 60 * 60_000;
-    return overlapping(candidate, this.between(candidate.start - window, candidate.start + window * 2));
+    // Anything overlapping starts before the candidate ends, and at most the longest appointment
+    // indexed before it starts (up to ten services of 12 h each: not a fixed window).
+    const end = candidate.start + totalDurationMin(candidate.services) * 60_000;
+    return overlapping(candidate, this.between(candidate.start - this.longest, end));
   }
 
   /** Books an appointment; status `booked`, the first history entry `booked`. */
@@ -157,8 +160,18 @@ export class AppointmentRepository {
    */
   async update(id: string, patch: AppointmentPatch, now = Date.now()): Promise<Appointment> {
     await this.ready;
-    const current = this.get(id);
-    if (!current) throw new NotFoundError('no such appointment');
+    // Decided inside the write queue against the appointment as it is then: two presses at once
+    // must give two history entries, not one lost and the appointment indexed twice.
+    const { before, after } = await this.store.modify(id, (current) => (current ? this.patched(current, patch, now) : null));
+    if (!before) throw new NotFoundError('no such appointment');
+    if (after === null) return before;
+    this.replace(before, after);
+    this.changed();
+    return after;
+  }
+
+  /** What `patch` makes of `current`, with a history entry per real change; null when nothing changes. */
+  private patched(current: Appointment, patch: AppointmentPatch, now: number): Appointment | null {
     const next: Appointment = { ...current };
     const history: AppointmentChange[] = [];
     const note = (kind: AppointmentChange['kind'], from: string, to: string) => history.push({ at: now, by: this.actor.userId, kind, from, to });
@@ -192,12 +205,9 @@ export class AppointmentRepository {
       next.status = AppointmentStatusSchema.parse(patch.status);
       note('status_changed', current.status, next.status);
     }
-    if (history.length === 0) return current;
+    if (history.length === 0) return null;
     next.history = [...current.history, ...history];
     next.updatedAt = Math.max(now, current.updatedAt);
-    await this.store.put(next);
-    this.replace(current, next);
-    this.changed();
     return next;
   }
 
@@ -280,6 +290,7 @@ export class AppointmentRepository {
   }
 
   private addToCustomer(appointment: Appointment): void {
+    this.longest = Math.max(this.longest, endOf(appointment) - appointment.start);
     const list = this.byCustomer.get(appointment.customerId);
     if (list) list.push(appointment);
     else this.byCustomer.set(appointment.customerId, [appointment]);

@@ -144,17 +144,16 @@ export class CustomerRepository {
   }
 
   async update(id: string, draft: CustomerDraftInput, now = Date.now()): Promise<Customer> {
-    const current = this.require(id);
-    const customer: Customer = { ...current, ...CustomerDraftSchema.parse(draft), ...this.touched(current, now) };
-    assertHealthNotesAllowed(customer, now);
-    return this.save(customer, current);
+    return this.save(id, (current) => {
+      const customer: Customer = { ...current, ...CustomerDraftSchema.parse(draft), ...this.touched(current, now) };
+      assertHealthNotesAllowed(customer, now);
+      return customer;
+    });
   }
 
   /** Records a consent (its own dated, attributed entry). */
   async giveConsent(id: string, draft: ConsentDraftInput, now = Date.now()): Promise<Customer> {
-    const current = this.require(id);
-    const consent = this.newConsent(draft, now);
-    return this.save({ ...current, consents: [...current.consents, consent], ...this.touched(current, now) }, current);
+    return this.save(id, (current) => ({ ...current, consents: [...current.consents, this.newConsent(draft, now)], ...this.touched(current, now) }));
   }
 
   /**
@@ -162,16 +161,17 @@ export class CustomerRepository {
    * consent also removes the health notes it allowed: there is no basis left to keep them.
    */
   async withdrawConsent(id: string, consentId: string, now = Date.now()): Promise<Customer> {
-    const current = this.require(id);
-    const target = current.consents.find((consent) => consent.id === consentId);
-    if (!target) throw new CustomerNotFoundError('no such consent');
-    if (target.withdrawnAt !== null) return current;
-    const consents = current.consents.map((consent) =>
-      consent.id === consentId ? { ...consent, withdrawnAt: now, withdrawnBy: this.actor.userId } : consent,
-    );
-    const next: Customer = { ...current, consents, ...this.touched(current, now) };
-    if (target.kind === 'health_data' && activeConsent(next, 'health_data', now) === null) next.healthNotes = '';
-    return this.save(next, current);
+    return this.save(id, (current) => {
+      const target = current.consents.find((consent) => consent.id === consentId);
+      if (!target) throw new CustomerNotFoundError('no such consent');
+      if (target.withdrawnAt !== null) return null;
+      const consents = current.consents.map((consent) =>
+        consent.id === consentId ? { ...consent, withdrawnAt: now, withdrawnBy: this.actor.userId } : consent,
+      );
+      const next: Customer = { ...current, consents, ...this.touched(current, now) };
+      if (target.kind === 'health_data' && activeConsent(next, 'health_data', now) === null) next.healthNotes = '';
+      return next;
+    });
   }
 
   /** Stages erasing customers: their pages are re-sealed without them, no logged change remains. */
@@ -209,14 +209,9 @@ export class CustomerRepository {
     this.listeners.clear();
   }
 
-  private require(id: string): Customer {
-    const current = this.store.get(id);
-    if (!current) throw new CustomerNotFoundError('no such customer');
-    return current;
-  }
-
+  /** updatedAt grows with every change, even within one millisecond or after the clock went back (undoMerge relies on it). */
   private touched(current: Customer, now: number): Pick<Customer, 'updatedAt' | 'updatedBy'> {
-    return { updatedAt: Math.max(now, current.updatedAt), updatedBy: this.actor.userId };
+    return { updatedAt: Math.max(now, current.updatedAt + 1), updatedBy: this.actor.userId };
   }
 
   private newConsent(draft: ConsentDraftInput, now: number): Consent {
@@ -235,11 +230,20 @@ export class CustomerRepository {
     };
   }
 
-  private async save(customer: Customer, previous: Customer): Promise<Customer> {
-    await this.store.put(customer);
-    this.index.upsert(customer, previous);
+  /**
+   * Saves what `change` makes of the customer, decided inside the write queue against the record
+   * as it is then: a change computed from an earlier copy would undo a write queued before it
+   * (a second consent given at once) or bring back a customer erased meanwhile.
+   */
+  private async save(id: string, change: (current: Customer) => Customer | null): Promise<Customer> {
+    const { before, after } = await this.store.modify(id, (current) => {
+      if (!current) throw new CustomerNotFoundError('no such customer');
+      return change(current);
+    });
+    if (after === null) return before!;
+    this.index.upsert(after, before);
     this.changed();
-    return customer;
+    return after;
   }
 
   private indexed(customers: readonly Customer[]): void {
@@ -256,5 +260,6 @@ export class CustomerRepository {
 /** Refuses health notes without an active health-data consent, as a field error of `healthNotes`. */
 function assertHealthNotesAllowed(customer: Customer, now: number): void {
   if (customer.healthNotes === '' || activeConsent(customer, 'health_data', now) !== null) return;
-  throw new ZodError([{ code: 'custom', path: ['healthNotes'], message: HEALTH_CONSENT_REQUIRED, input: customer.healthNotes }]);
+  // No `input`: a ZodError's message includes it, and these are health data (zod's own issues omit it too).
+  throw new ZodError([{ code: 'custom', path: ['healthNotes'], message: HEALTH_CONSENT_REQUIRED }]);
 }

@@ -23,6 +23,7 @@ export const MERGE_SCHEMA_VERSION = 1;
 /** What undoing a merge needs: both records as they were, and which appointments moved. */
 export interface MergeRecord {
   id: string;
+  /** When it was merged: the survivor's `updatedAt` right after the merge (normally the merge's `now`). */
   at: number;
   by: string;
   survivorBefore: Customer;
@@ -79,13 +80,23 @@ export class Register {
       const customer = this.customers.get(id);
       if (!customer) throw new CustomerNotFoundError('no such customer');
       const appointmentIds = this.appointments.forCustomer(id).map((appointment) => appointment.id);
-      const mergeIds = [...this.merges.values()]
-        .filter((merge) => merge.survivorBefore.id === id || merge.merged.id === id)
-        .map((merge) => merge.id);
+      // Undo records naming them, and those of cards merged into them earlier (the same person):
+      // a chain B←A, C←B keeps A's and B's data in records that do not name C.
+      const person = new Set([id]);
+      const mergeIds = new Set<string>();
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const merge of this.merges.values()) {
+          if (mergeIds.has(merge.id) || !(person.has(merge.survivorBefore.id) || person.has(merge.merged.id))) continue;
+          mergeIds.add(merge.id);
+          person.add(merge.merged.id);
+          grew = true;
+        }
+      }
       await commitStaged(this.db, [
         await this.customers.stageErase([id]),
         await this.appointments.stageErase(appointmentIds),
-        await this.merges.stage({ remove: mergeIds }),
+        await this.merges.stage({ remove: [...mergeIds] }),
       ]);
       this.customers.applied([], [customer]);
       this.appointments.applied();
@@ -108,7 +119,8 @@ export class Register {
       const movedAppointmentIds = this.appointments.forCustomer(mergedId).map((appointment) => appointment.id);
       const record: MergeRecord = {
         id: crypto.randomUUID(),
-        at: now,
+        // The survivor's updatedAt after the merge: any later change makes it larger (undoMerge).
+        at: result.updatedAt,
         by: this.actor.userId,
         survivorBefore: survivor,
         merged,

@@ -278,22 +278,40 @@ export class SealedPageStore<T extends { id: string }> {
 
   /** Saves one record as a small sealed change; its page is re-sealed later (compaction). */
   put(record: T): Promise<void> {
-    return this.enqueue(async () => {
-      const page = this.pageOf(record.id) ?? this.pageWithRoom(new Map());
-      const seq = this.nextChange;
-      const change: Change<T> = { page, record };
-      const row = await sealJson(this.requireKey(), this.logStore, seq, this.schemaVersion, [change]);
-      await this.db.transaction('rw', this.db.pages, () => this.db.pages.put(row));
-      this.nextChange = seq + 1;
-      this.nextPage = Math.max(this.nextPage, page + 1);
-      const content = [...(this.pages.get(page) ?? [])];
-      const at = content.findIndex((r) => r.id === record.id);
-      if (at >= 0) content[at] = record;
-      else content.push(record);
-      this.adopt(page, content);
-      this.changesOfPage.set(page, [...(this.changesOfPage.get(page) ?? []), seq]);
-      if (this.pendingChanges >= COMPACT_AFTER_CHANGES) void this.compact().catch(() => undefined);
+    return this.enqueue(() => this.logChange(record));
+  }
+
+  /**
+   * Read-modify-write of one record inside the write queue: `change` gets the record as it is
+   * when the write runs, so a copy read earlier never undoes a write queued just before it (a
+   * double press, an erasure, a merge). `change` may throw (nothing is written) or return null
+   * (nothing to change). Resolves with the record before and after.
+   */
+  modify(id: string, change: (current: T | undefined) => T | null): Promise<{ before: T | undefined; after: T | null }> {
+    return this.queue.run(async () => {
+      const before = this.byId.get(id);
+      const after = change(before);
+      if (after !== null) await this.logChange(after);
+      return { before, after };
     });
+  }
+
+  /** `put` inside the queue. */
+  private async logChange(record: T): Promise<void> {
+    const page = this.pageOf(record.id) ?? this.pageWithRoom(new Map());
+    const seq = this.nextChange;
+    const change: Change<T> = { page, record };
+    const row = await sealJson(this.requireKey(), this.logStore, seq, this.schemaVersion, [change]);
+    await this.db.transaction('rw', this.db.pages, () => this.db.pages.put(row));
+    this.nextChange = seq + 1;
+    this.nextPage = Math.max(this.nextPage, page + 1);
+    const content = [...(this.pages.get(page) ?? [])];
+    const at = content.findIndex((r) => r.id === record.id);
+    if (at >= 0) content[at] = record;
+    else content.push(record);
+    this.adopt(page, content);
+    this.changesOfPage.set(page, [...(this.changesOfPage.get(page) ?? []), seq]);
+    if (this.pendingChanges >= COMPACT_AFTER_CHANGES) void this.compact().catch(() => undefined);
   }
 
   /** Inserts or replaces many records by re-sealing their pages in one all-or-nothing transaction. */
@@ -374,7 +392,8 @@ export class SealedPageStore<T extends { id: string }> {
   compact(): Promise<void> {
     return this.enqueue(async () => {
       const dirty = new Map<number, T[]>();
-      for (const page of this.changesOfPage.keys()) dirty.set(page, this.pages.get(page) ?? []);
+      // A damaged page is never written over; its logged changes stay, and must not block the rest.
+      for (const page of this.changesOfPage.keys()) if (!this.damaged.has(page)) dirty.set(page, this.pages.get(page) ?? []);
       await commitStaged(this.db, [await this.stagePages(dirty)]);
     });
   }
