@@ -9,6 +9,9 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Real KDFs (Argon2id, scrypt) and real IndexedDB run in these tests; on a loaded 2-core
+    // machine a flow can take seconds. Timeouts are a hang guard, not a speed check.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { app, ipcMain, Menu, powerMonitor, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, powerMonitor, protocol, session, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from '../../shared/app-origin';
 import { createEventSender, registerHandlers } from './ipc/handle';
 import { createAccessAuthority, createAllHandlers, createMainServices } from './ipc/register-all';
@@ -25,6 +25,22 @@ const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.ur
 // Both must happen before `ready`: every renderer sandboxed (E1), app:// privileged (E2, E3).
 app.enableSandbox();
 registerAppScheme(protocol);
+
+/**
+ * The import's open-file dialog (issue 5): one file, CSV first. Modal to the window when there
+ * is one. Returns the path, or null when the owner cancels; csv-file-service checks the file.
+ */
+async function chooseCsvFile(window: BrowserWindow | null): Promise<string | null> {
+  const options: OpenDialogOptions = {
+    properties: ['openFile'],
+    filters: [
+      { name: 'CSV', extensions: ['csv', 'txt'] },
+      { name: '*', extensions: ['*'] },
+    ],
+  };
+  const result = window !== null && !window.isDestroyed() ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
 
 // One process only (E9): two would write the same IndexedDB and backup files.
 if (!app.requestSingleInstanceLock()) {
@@ -58,7 +74,11 @@ if (!app.requestSingleInstanceLock()) {
       denyAllPermissions(session.defaultSession, logger);
       protocol.handle(APP_SCHEME, createBundleHandler(rendererDir));
 
-      const services = createMainServices({ userDataDir: app.getPath('userData'), logger });
+      const services = createMainServices({
+        userDataDir: app.getPath('userData'),
+        logger,
+        chooseCsvFile: () => chooseCsvFile(mainWindow),
+      });
       const facts = {
         version: app.getVersion(),
         platform: process.platform,

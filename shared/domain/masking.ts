@@ -23,3 +23,15 @@ export function maskEmail(email: string): string {
   if (at <= 0) return email === '' ? '' : DOTS;
   return `${email[0]}${DOTS}${email.slice(at)}`;
 }
+
+/**
+ * `Maija Virtanen` → `M*** V***`: what the erasure ledger keeps to show which erasure an entry
+ * is, without keeping the name. Initials only; an empty part stays empty.
+ */
+export function maskName(firstName: string, lastName: string): string {
+  const initial = (part: string) => {
+    const first = [...part.trim()][0];
+    return first === undefined ? '' : `${first.toLocaleUpperCase('fi')}***`;
+  };
+  return [initial(firstName), initial(lastName)].filter(Boolean).join(' ');
+}

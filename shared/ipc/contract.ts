@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { base64Length, MAX_IMPORT_FILE_BYTES } from '../domain/csv-import-limits';
 import {
   JournalEntrySchema,
   JournalFilterSchema,
@@ -9,7 +10,6 @@ import {
 import { PreferencesSchema } from '../schemas/preferences';
 import { requiredText } from '../schemas/text';
 import {
-  AutoLockMinutesSchema,
   DataKeySchema,
   GivenPassphraseSchema,
   NewPassphraseSchema,
@@ -38,6 +38,10 @@ export const ACCESS_LEVELS = ['public', 'session', 'owner'] as const;
 export type Access = (typeof ACCESS_LEVELS)[number];
 
 const Empty = z.object({}).strict();
+
+/** Why main would not read the chosen file: bigger than the limit, not a regular file, unreadable. */
+export const CSV_FILE_REFUSALS = ['too_large', 'not_a_file', 'unreadable'] as const;
+export type CsvFileRefusal = (typeof CSV_FILE_REFUSALS)[number];
 
 export const contract = {
   'app.info': {
@@ -175,6 +179,30 @@ export const contract = {
     access: 'owner',
     input: z.undefined(),
     output: JournalVerificationSchema,
+  },
+  /**
+   * The owner picks a booking system's CSV export in main's file dialog; main reads it (a regular
+   * file of at most MAX_IMPORT_FILE_BYTES) and hands the bytes over. Decoding, parsing and
+   * validating are the renderer's, as customer data is. The name is the file's base name only:
+   * a full path would tell the renderer (and any log) the user's home directory.
+   */
+  'import.pickCsv': {
+    access: 'owner',
+    input: z.undefined(),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('cancelled') }),
+      z.object({ status: z.literal('refused'), reason: z.enum(CSV_FILE_REFUSALS) }),
+      z.object({
+        status: z.literal('ok'),
+        fileName: z.string().min(1).max(255),
+        size: z.number().int().nonnegative().max(MAX_IMPORT_FILE_BYTES),
+        // A plain pattern, not z.base64(): this runs twice on up to 28 MB and must be linear and quick.
+        bytesBase64: z
+          .string()
+          .max(base64Length(MAX_IMPORT_FILE_BYTES))
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+      }),
+    ]),
   },
 } as const satisfies Record<string, { access: Access; input: z.ZodType; output: z.ZodType }>;
 

@@ -16,6 +16,11 @@ export const JOURNAL_ACTIONS = [
   'customer.created',
   'customer.updated',
   'customer.deleted',
+  /** Two records of one person merged; recordId is the survivor (the merged id is in the undo record). */
+  'customer.merged',
+  'customer.merge_undone',
+  /** Customers imported from a file in one write; recordId is the import's batch id, no detail. */
+  'customer.imported',
   'user.added',
   'user.disabled',
   'user.enabled',
@@ -31,7 +36,15 @@ export const JournalActionSchema = z.enum(JOURNAL_ACTIONS);
 export type JournalAction = z.infer<typeof JournalActionSchema>;
 
 /** The only actions the renderer may report itself (main records the rest as they happen). */
-export const RENDERER_JOURNAL_ACTIONS = ['customer.opened', 'customer.created', 'customer.updated', 'customer.deleted'] as const;
+export const RENDERER_JOURNAL_ACTIONS = [
+  'customer.opened',
+  'customer.created',
+  'customer.updated',
+  'customer.deleted',
+  'customer.merged',
+  'customer.merge_undone',
+  'customer.imported',
+] as const;
 export const RendererJournalActionSchema = z.enum(RENDERER_JOURNAL_ACTIONS);
 
 const Hex64 = z.string().regex(/^[0-9a-f]{64}$/);

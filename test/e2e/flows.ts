@@ -76,3 +76,12 @@ export async function lockAndWaitForUsers(page: Page, userNames: readonly string
   const picker = page.getByRole('radiogroup', { name: 'Käyttäjä' });
   for (const name of userNames) await picker.getByRole('radio', { name }).waitFor({ state: 'attached' });
 }
+
+/**
+ * The two facts every new customer needs and the form never preselects (issue 5): where the data
+ * came from, and the legal basis of processing.
+ */
+export async function chooseSourceAndBasis(page: Page, source = 'Puhelu', basis = 'Asiakassuhde'): Promise<void> {
+  await page.getByLabel(fieldLabel('Tietojen lähde')).selectOption({ label: source });
+  await page.getByLabel(basis, { exact: true }).check();
+}

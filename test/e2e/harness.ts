@@ -55,6 +55,8 @@ export interface RunningApp {
   /** Console errors and CSP violations seen by the page: a clean run has none. */
   problems: string[];
   emit(event: string, payload: unknown): Promise<void>;
+  /** What the import's file dialog picks next: a real path, or null for "cancelled". */
+  setPickedFile(path: string | null): void;
   close(): Promise<void>;
 }
 
@@ -95,6 +97,7 @@ export async function startApp(): Promise<RunningApp> {
     origin,
     url: `${origin}/index.html`,
     problems,
+    setPickedFile: (path) => bridge.setPickedFile(path),
     emit: (event, payload) => page.evaluate(([e, p]) => (window as unknown as { __kirjuriEmit: (e: unknown, p: unknown) => void }).__kirjuriEmit(e, p), [event, payload] as const),
     async close() {
       await context.close();

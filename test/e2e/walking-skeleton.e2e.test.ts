@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpRegister } from './flows';
+import { chooseSourceAndBasis, fieldLabel, setUpRegister } from './flows';
 import { ARTIFACTS, startApp, type RunningApp } from './harness';
 
 const PASS = 'korppi-lumi-omena-puhelin';
@@ -37,7 +37,8 @@ describe('walking skeleton in Chromium', () => {
       await page.getByLabel('Etunimi').fill(c.first);
       await page.getByLabel('Sukunimi').fill(c.last);
       await page.getByLabel('Puhelin').fill(c.phone);
-      await page.getByLabel('Sähköposti').fill(c.email);
+      await page.getByLabel(fieldLabel('Sähköposti')).fill(c.email);
+      await chooseSourceAndBasis(page);
       await page.getByRole('button', { name: 'Tallenna' }).click();
       await page.getByRole('heading', { name: `${c.first} ${c.last}` }).waitFor();
     }

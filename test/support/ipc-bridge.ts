@@ -53,14 +53,22 @@ export interface InProcessBridge {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): boolean;
   /** The real services behind the handlers (vault, sessions, journal…), for assertions on their state. */
   readonly services: MainServices;
+  /**
+   * What the import's file dialog "chooses" from now on: a real path, which the real
+   * csv-file-service then reads, or null for a cancelled dialog (the default).
+   */
+  setPickedFile(path: string | null): void;
 }
 
 /** Builds an in-process bridge around the real main-process handlers. */
 export function createInProcessBridge(options: InProcessBridgeOptions): InProcessBridge {
   const logger = options.logger ?? silentLogger;
+  // The file dialog's test double: the path a test set, as if the person had picked it.
+  let pickedFile: string | null = null;
   const services = createMainServices({
     userDataDir: options.userDataDir,
     logger,
+    chooseCsvFile: () => Promise.resolve(pickedFile),
     ...(options.now ? { now: options.now } : {}),
     ...(options.kdf ? { kdf: options.kdf } : {}),
     ...(options.vaultFs ? { vaultFs: options.vaultFs } : {}),
@@ -122,5 +130,8 @@ export function createInProcessBridge(options: InProcessBridgeOptions): InProces
     dispatch,
     emit: (event, payload) => emitter(event, payload),
     services,
+    setPickedFile: (path) => {
+      pickedFile = path;
+    },
   };
 }

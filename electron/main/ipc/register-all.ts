@@ -1,12 +1,14 @@
 import type { KdfSetting } from '../../../shared/crypto/key-slots';
 import type { Logger } from '../logger';
 import type { AtomicWriteFs } from '../services/atomic-write';
+import { createCsvFileService, type ChooseFile, type CsvFileService } from '../services/csv-file-service';
 import { appendQuietly, createJournalService, type JournalService } from '../services/journal-service';
 import { createPreferencesService, type PreferencesService } from '../services/preferences-service';
 import { createSessionService, type SessionService } from '../services/session-service';
 import { createVaultService, type VaultService } from '../services/vault-service';
 import { createAppHandlers, type AppFacts } from './app-handlers';
 import type { AccessAuthority, Handlers } from './handle';
+import { createImportHandlers } from './import-handlers';
 import { createJournalHandlers } from './journal-handlers';
 import { createPreferencesHandlers } from './preferences-handlers';
 import { createSessionHandlers } from './session-handlers';
@@ -21,6 +23,7 @@ export interface MainServices {
   readonly vault: VaultService;
   readonly journal: JournalService;
   readonly sessions: SessionService;
+  readonly csvFiles: CsvFileService;
 }
 
 export interface MainServicesOptions {
@@ -36,10 +39,15 @@ export interface MainServicesOptions {
   readonly kdf?: KdfSetting;
   /** Injected file system for the vault's atomic writes (crash-injection tests). */
   readonly vaultFs?: AtomicWriteFs;
+  /**
+   * The open-file dialog of an import (Electron's in the app, a double in tests). Without one,
+   * every pick is "cancelled".
+   */
+  readonly chooseCsvFile?: ChooseFile;
 }
 
 /** Builds every main-process service from plain values (no Electron). Nothing touches the disk yet. */
-export function createMainServices({ userDataDir, logger, now, kdf, vaultFs }: MainServicesOptions): MainServices {
+export function createMainServices({ userDataDir, logger, now, kdf, vaultFs, chooseCsvFile }: MainServicesOptions): MainServices {
   const vault = createVaultService(userDataDir, {
     logger,
     ...(now ? { now } : {}),
@@ -53,6 +61,7 @@ export function createMainServices({ userDataDir, logger, now, kdf, vaultFs }: M
     vault,
     journal,
     sessions: createSessionService({ vault, journal, logger }),
+    csvFiles: createCsvFileService({ chooseFile: chooseCsvFile ?? (() => Promise.resolve(null)), logger }),
   };
 }
 
@@ -70,6 +79,7 @@ export function createAllHandlers(facts: AppFacts, services: MainServices): Hand
     ...createUsersHandlers(vault, sessions, journal, logger),
     ...createSettingsHandlers(vault, sessions, journal, logger),
     ...createJournalHandlers(journal, sessions),
+    ...createImportHandlers(services.csvFiles, sessions),
   } satisfies Handlers;
 }
 

@@ -232,6 +232,17 @@ export class AppointmentRepository {
     return this.store.stage({ remove: ids });
   }
 
+  /** Stages replacing every appointment (a restore); `applied()` after the commit. */
+  async stageReplaceAll(appointments: readonly Appointment[]): Promise<StagedWrite> {
+    await this.ready;
+    return this.store.stageReplaceAll(appointments);
+  }
+
+  /** Every appointment, in time order (for backups). */
+  all(): Appointment[] {
+    return [...this.sorted];
+  }
+
   /** Brings the indexes up to date after a committed cross-store write. */
   applied(): void {
     this.reindex();

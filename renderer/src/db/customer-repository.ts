@@ -184,6 +184,17 @@ export class CustomerRepository {
     return this.store.stage(changes);
   }
 
+  /** Stages replacing every customer (a restore); `reindexed()` after the commit. */
+  stageReplaceAll(customers: readonly Customer[]): Promise<StagedWrite> {
+    return this.store.stageReplaceAll(customers);
+  }
+
+  /** Rebuilds the search index from the store (after a committed restore). */
+  reindexed(): void {
+    this.index.build(this.store.values());
+    this.changed();
+  }
+
   /** Brings the search index and listeners up to date after a committed cross-store write. */
   applied(put: readonly Customer[], removed: readonly Customer[]): void {
     for (const customer of removed) this.index.remove(customer.id, customer);

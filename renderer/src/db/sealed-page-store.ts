@@ -383,6 +383,35 @@ export class SealedPageStore<T extends { id: string }> {
     };
   }
 
+  /**
+   * Stages replacing the whole store with `records` (a restore): every page and logged change of
+   * the store goes, damaged ones included, and the records are sealed into fresh pages in order.
+   * Like `stage`, nothing changes until the commit applies it; call it inside `runExclusive`.
+   */
+  async stageReplaceAll(records: readonly T[]): Promise<StagedWrite> {
+    const key = this.requireKey();
+    const [pageKeys, logKeys] = await Promise.all([this.range(this.store).primaryKeys(), this.range(this.logStore).primaryKeys()]);
+    const sorted = this.order ? [...records].sort(this.order) : [...records];
+    const chunks: T[][] = [];
+    for (let i = 0; i < sorted.length; i += this.capacity) chunks.push(sorted.slice(i, i + this.capacity));
+    const puts = await Promise.all(chunks.map((chunk, page) => sealPage(key, this.store, page, this.schemaVersion, chunk)));
+    const written = new Set(puts.map((row) => row.page));
+    return {
+      puts,
+      // Rows the new pages overwrite need no delete; every other old row goes.
+      deletes: [...pageKeys.filter(([, page]) => !written.has(page)), ...logKeys] as [string, number][],
+      apply: () => {
+        this.pages.clear();
+        this.byId.clear();
+        this.pageIndex = null;
+        this.damaged.clear();
+        this.changesOfPage.clear();
+        chunks.forEach((chunk, page) => this.adopt(page, chunk));
+        this.nextPage = chunks.length;
+      },
+    };
+  }
+
   /** Runs `work` in the session's write queue (for writes that span stores). */
   runExclusive<R>(work: () => Promise<R>): Promise<R> {
     return this.queue.run(work);

@@ -2,7 +2,7 @@ import { ServiceDraftSchema, type Service, type ServiceDraftInput } from '../../
 import type { Actor } from './customer-repository';
 import { ForbiddenError, NotFoundError } from './errors';
 import type { KirjuriDatabase } from './database';
-import { SealedPageStore, type PageDamage, type WriteQueue } from './sealed-page-store';
+import { SealedPageStore, type PageDamage, type StagedWrite, type WriteQueue } from './sealed-page-store';
 
 /**
  * The service catalogue: what the salon sells, for how long and at what price. The owner edits it;
@@ -75,6 +75,25 @@ export class ServiceRepository {
     await this.store.put(service);
     this.changed();
     return service;
+  }
+
+  /** Stages replacing the whole catalogue (a restore); `replaced()` after the commit. */
+  stageReplaceAll(services: readonly Service[]): Promise<StagedWrite> {
+    return this.store.stageReplaceAll(services);
+  }
+
+  replaced(): void {
+    this.changed();
+  }
+
+  /** Every service, as stored (for backups). */
+  values(): Service[] {
+    return [...this.store.values()];
+  }
+
+  /** Runs `work` in the session's write queue. */
+  runExclusive<R>(work: () => Promise<R>): Promise<R> {
+    return this.store.runExclusive(work);
   }
 
   subscribe(listener: () => void): () => void {

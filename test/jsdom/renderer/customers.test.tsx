@@ -45,11 +45,15 @@ describe('customer form', () => {
     await user.type(phone, '040 123 4567');
     await user.type(screen.getByLabelText(/^Sähköposti/), 'example.test');
     await user.clear(screen.getByLabelText(/^Postinumero/));
+    // source and legal basis are chosen, never preselected (issue 5)
+    await user.selectOptions(screen.getByLabelText(/^Tietojen lähde/), 'Puhelu');
+    await user.click(screen.getByLabelText('Asiakassuhde'));
     await user.click(screen.getByRole('button', { name: 'Tallenna' }));
     expect(await screen.findByRole('heading', { name: 'Aino Mäki' })).toBeTruthy();
     expect(screen.getByText('+358 40 123 4567')).toBeTruthy();
     expect(repository.count).toBe(1);
-  });
+    // A sign-in and some forty keystrokes: give it room on a busy machine.
+  }, 30_000);
 
   it('deletes a customer only after confirmation', async () => {
     const { user, repository } = await unlocked();

@@ -1,18 +1,38 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
-import { EMPTY_CUSTOMER_DRAFT, toDraft, type CustomerDraft } from '../../../../shared/schemas/customer';
+import { ZodError } from 'zod';
+import { findLikelyDuplicates } from '../../../../shared/domain/duplicates';
+import { EMPTY_CUSTOMER_DRAFT, toDraft, type ConsentDraftInput, type CustomerDraft } from '../../../../shared/schemas/customer';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { fieldErrors } from '../../components/form-errors';
 import { StatusMessage } from '../../components/StatusMessage';
-import type { Register } from '../../db/register';
-import { CustomerDetails } from './CustomerDetails';
-import { CustomerForm } from './CustomerForm';
+import { MergeNotUndoableError, type Register } from '../../db/register';
 import { journalCustomer } from '../session/audit';
+import { useSession } from '../session/SessionContext';
+import { CustomerDetails } from './CustomerDetails';
+import { CustomerForm, type CustomerFormDraft, type SaveOutcome } from './CustomerForm';
 import { CustomerResults, optionId } from './CustomerResults';
+import { MergeHistory } from './MergeHistory';
+import { MergePicker } from './MergePicker';
+import { MergePreview } from './MergePreview';
+import './customers.css';
 
-type Pane = { kind: 'none' } | { kind: 'view'; id: string } | { kind: 'edit'; id: string } | { kind: 'new' };
+type Pane =
+  | { kind: 'none' }
+  | { kind: 'view'; id: string }
+  | { kind: 'edit'; id: string }
+  | { kind: 'new' }
+  | { kind: 'merge-pick'; id: string }
+  | { kind: 'merge'; survivorId: string; otherId: string; isAfterCreate: boolean }
+  | { kind: 'merges' };
 
 const LIST_ID = 'customer-results';
+/** Likely duplicates shown before saving a new customer. */
+const MAX_DUPLICATES = 5;
+
+/** A new customer: source and legal basis are chosen, never preselected (see CustomerFormDraft). */
+const NEW_CUSTOMER: CustomerFormDraft = { ...EMPTY_CUSTOMER_DRAFT, source: '', legalBasis: '' };
 
 /**
  * The front desk: search on the left (Ctrl+K, arrows, Enter), the customer on the right.
@@ -28,18 +48,33 @@ export interface CustomersScreenProps {
 export function CustomersScreen({ register, openCustomerId = null, onOpened }: CustomersScreenProps) {
   const repository = register.customers;
   const { t } = useTranslation();
+  const session = useSession();
   const version = useSyncExternalStore(repository.subscribe.bind(repository), () => repository.version);
   const [query, setQuery] = useState('');
   const [activeIndex, setActiveIndex] = useState(0);
   const [pane, setPane] = useState<Pane>({ kind: 'none' });
   const [isDeleteOpen, setDeleteOpen] = useState(false);
+  const [isUndoing, setUndoing] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  /** Set by actions inside the detail pane: the pane that follows gets focus, so the keyboard user is not left on <body>. */
+  const shouldFocusPane = useRef(false);
   const isReceptionist = repository.role !== 'owner';
+  const healthNotesEnabled = session.status === 'unlocked' && session.session.settings.healthNotesEnabled;
+  const users = session.status === 'unlocked' ? session.vault.users : null;
 
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` changes when the register does
   const results = useMemo(() => repository.search(query), [repository, query, version]);
   const activeId = results[Math.min(activeIndex, results.length - 1)];
+  // Merges change only together with customers, so `version` covers them too.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
+  const merges = useMemo(() => register.undoableMerges(), [register, version]);
+  const getCustomer = useCallback((id: string) => repository.get(id), [repository]);
+
+  const userName = useCallback(
+    (userId: string | null) => users?.find((user) => user.id === userId)?.name ?? t('record.consent.unknownUser'),
+    [users, t],
+  );
 
   const focusSearch = useCallback(() => {
     searchRef.current?.focus();
@@ -60,6 +95,18 @@ export function CustomersScreen({ register, openCustomerId = null, onOpened }: C
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [focusSearch]);
+
+  useEffect(() => {
+    if (!shouldFocusPane.current) return;
+    shouldFocusPane.current = false;
+    document.querySelector<HTMLElement>('.detail-pane h2[tabindex="-1"]')?.focus();
+  }, [pane]);
+
+  /** Shows `next` in the detail pane and moves focus to its heading (after an action there). */
+  function show(next: Pane) {
+    shouldFocusPane.current = true;
+    setPane(next);
+  }
 
   // Another view asked for this customer (e.g. a name in the day view).
   useEffect(() => {
@@ -91,22 +138,44 @@ export function CustomersScreen({ register, openCustomerId = null, onOpened }: C
     }
   }
 
-  async function save(draft: CustomerDraft): Promise<boolean> {
+  const findDuplicates = useCallback(
+    (draft: CustomerDraft) => findLikelyDuplicates(draft, repository.values(), { limit: MAX_DUPLICATES }),
+    [repository],
+  );
+
+  /** A refusal of the data layer (e.g. health notes without consent) goes back to its field. */
+  function refused(error: unknown): SaveOutcome {
+    return error instanceof ZodError ? { ok: false, errors: fieldErrors(error) } : { ok: false };
+  }
+
+  async function saveNew(draft: CustomerDraft, consents: ConsentDraftInput[], mergeInto: string | null): Promise<SaveOutcome> {
     try {
-      if (pane.kind === 'edit') {
-        const saved = await repository.update(pane.id, draft);
-        setPane({ kind: 'view', id: saved.id });
-        setStatus(t('customers.saved'));
-        void journalCustomer('customer.updated', saved.id);
-      } else {
-        const saved = await repository.create(draft);
-        setPane({ kind: 'view', id: saved.id });
+      // One write: the customer and the consents given at the desk, or nothing.
+      const [saved] = await repository.createMany([draft], Date.now(), [consents]);
+      void journalCustomer('customer.created', saved!.id);
+      if (mergeInto !== null && repository.get(mergeInto)) {
+        void journalCustomer('customer.opened', mergeInto);
+        show({ kind: 'merge', survivorId: mergeInto, otherId: saved!.id, isAfterCreate: true });
         setStatus(t('customers.created'));
-        void journalCustomer('customer.created', saved.id);
+      } else {
+        show({ kind: 'view', id: saved!.id });
+        setStatus(t('customers.created'));
       }
-      return true;
-    } catch {
-      return false;
+      return { ok: true };
+    } catch (error) {
+      return refused(error);
+    }
+  }
+
+  async function saveEdit(id: string, draft: CustomerDraft): Promise<SaveOutcome> {
+    try {
+      const saved = await repository.update(id, draft);
+      show({ kind: 'view', id: saved.id });
+      setStatus(t('customers.saved'));
+      void journalCustomer('customer.updated', saved.id);
+      return { ok: true };
+    } catch (error) {
+      return refused(error);
     }
   }
 
@@ -124,7 +193,136 @@ export function CustomersScreen({ register, openCustomerId = null, onOpened }: C
     }
   }
 
-  const selected = pane.kind === 'view' || pane.kind === 'edit' ? repository.get(pane.id) : undefined;
+  function startMerge(survivorId: string, otherId: string) {
+    // The preview shows the other customer's record in full: that is opening it.
+    void journalCustomer('customer.opened', otherId);
+    setStatus(null);
+    show({ kind: 'merge', survivorId, otherId, isAfterCreate: false });
+  }
+
+  async function undoMerge(mergeId: string) {
+    const record = merges.find((merge) => merge.id === mergeId);
+    if (!record || isUndoing) return;
+    const survivorId = record.survivorBefore.id;
+    const names = {
+      merged: `${record.merged.firstName} ${record.merged.lastName}`,
+      survivor: `${record.survivorBefore.firstName} ${record.survivorBefore.lastName}`,
+    };
+    setUndoing(true);
+    try {
+      await register.undoMerge(mergeId);
+      void journalCustomer('customer.merge_undone', survivorId);
+      setStatus(t('record.merges.undone', names));
+      // Focus returns to the pane's heading: the button pressed is gone now.
+      show(pane.kind === 'view' && pane.id !== survivorId && pane.id !== record.merged.id ? { kind: 'view', id: survivorId } : { ...pane });
+    } catch (error) {
+      setStatus(error instanceof MergeNotUndoableError ? t('record.merges.notUndoable', { survivor: names.survivor }) : t('record.merges.failed'));
+    } finally {
+      setUndoing(false);
+    }
+  }
+
+  const selected = pane.kind === 'view' || pane.kind === 'edit' || pane.kind === 'merge-pick' ? repository.get(pane.id) : undefined;
+
+  function detailPane() {
+    switch (pane.kind) {
+      case 'new':
+        return (
+          <CustomerForm
+            key="new"
+            title={t('customers.newTitle')}
+            initial={NEW_CUSTOMER}
+            healthNotesEnabled={healthNotesEnabled}
+            findDuplicates={findDuplicates}
+            getCustomer={getCustomer}
+            maskContacts={isReceptionist}
+            onOpenExisting={(id) => {
+              shouldFocusPane.current = true;
+              open(id);
+            }}
+            onSave={saveNew}
+            onCancel={() => setPane({ kind: 'none' })}
+          />
+        );
+      case 'edit':
+        return selected ? (
+          <CustomerForm
+            key={`edit-${selected.id}`}
+            title={t('customers.editTitle')}
+            initial={toDraft(selected)}
+            customer={selected}
+            healthNotesEnabled={healthNotesEnabled}
+            getCustomer={getCustomer}
+            maskContacts={isReceptionist}
+            onSave={(draft) => saveEdit(selected.id, draft)}
+            onCancel={() => show({ kind: 'view', id: selected.id })}
+          />
+        ) : null;
+      case 'view':
+        return selected ? (
+          <>
+            <CustomerDetails
+              key={selected.id}
+              customer={selected}
+              register={register}
+              healthNotesEnabled={healthNotesEnabled}
+              userName={userName}
+              merges={merges.filter((merge) => merge.survivorBefore.id === selected.id && register.canUndoMerge(merge.id))}
+              onUndoMerge={(id) => void undoMerge(id)}
+              onEdit={() => setPane({ kind: 'edit', id: selected.id })}
+              onMerge={() => show({ kind: 'merge-pick', id: selected.id })}
+              onDelete={isReceptionist ? undefined : () => setDeleteOpen(true)}
+            />
+            <ConfirmDialog
+              isOpen={isDeleteOpen}
+              title={t('customers.deleteTitle')}
+              body={t('customers.deleteBody', { name: `${selected.firstName} ${selected.lastName}` })}
+              confirmLabel={t('customers.deleteConfirm')}
+              cancelLabel={t('customers.cancel')}
+              onConfirm={() => void confirmDelete()}
+              onCancel={() => setDeleteOpen(false)}
+              isDestructive
+            />
+          </>
+        ) : null;
+      case 'merge-pick':
+        return selected ? (
+          <MergePicker
+            customer={selected}
+            repository={repository}
+            maskContacts={isReceptionist}
+            onPick={(otherId) => startMerge(selected.id, otherId)}
+            onCancel={() => show({ kind: 'view', id: selected.id })}
+          />
+        ) : null;
+      case 'merge': {
+        const survivor = repository.get(pane.survivorId);
+        const other = repository.get(pane.otherId);
+        if (!survivor || !other) return <p className="placeholder">{t('record.merge.gone')}</p>;
+        return (
+          <MergePreview
+            key={`${survivor.id}-${other.id}`}
+            register={register}
+            survivor={survivor}
+            other={other}
+            isAfterCreate={pane.isAfterCreate}
+            onSwap={() => setPane({ ...pane, survivorId: pane.otherId, otherId: pane.survivorId })}
+            onMerged={(record) => {
+              show({ kind: 'view', id: record.survivorBefore.id });
+              setStatus(t('record.merge.done'));
+            }}
+            onCancel={() => show({ kind: 'view', id: pane.isAfterCreate ? pane.otherId : pane.survivorId })}
+          />
+        );
+      }
+      case 'merges':
+        return <MergeHistory merges={merges} getCustomer={getCustomer} canUndo={(mergeId) => register.canUndoMerge(mergeId)} isBusy={isUndoing} onUndo={(id) => void undoMerge(id)} onClose={() => setPane({ kind: 'none' })} />;
+      default:
+        return null;
+    }
+  }
+
+  const shown = detailPane();
 
   return (
     <div className="customers">
@@ -173,38 +371,19 @@ export function CustomersScreen({ register, openCustomerId = null, onOpened }: C
           label={t('customers.title')}
           ids={results}
           activeIndex={activeIndex}
-          getCustomer={(id) => repository.get(id)}
+          getCustomer={getCustomer}
           onOpen={open}
           maskContacts={isReceptionist}
         />
+        {merges.length > 0 ? (
+          <Button className="link-button merges-link" onPress={() => setPane({ kind: 'merges' })}>
+            {t('record.merges.open')} ({merges.length})
+          </Button>
+        ) : null}
       </section>
       <section className="detail-pane" aria-label={t('customers.title')}>
         <StatusMessage message={status} />
-        {pane.kind === 'new' ? (
-          <CustomerForm key="new" title={t('customers.newTitle')} initial={EMPTY_CUSTOMER_DRAFT} onSave={save} onCancel={() => setPane({ kind: 'none' })} />
-        ) : pane.kind === 'edit' && selected ? (
-          <CustomerForm key={`edit-${selected.id}`} title={t('customers.editTitle')} initial={toDraft(selected)} onSave={save} onCancel={() => setPane({ kind: 'view', id: selected.id })} />
-        ) : pane.kind === 'view' && selected ? (
-          <>
-            <CustomerDetails
-              customer={selected}
-              onEdit={() => setPane({ kind: 'edit', id: selected.id })}
-              onDelete={isReceptionist ? undefined : () => setDeleteOpen(true)}
-            />
-            <ConfirmDialog
-              isOpen={isDeleteOpen}
-              title={t('customers.deleteTitle')}
-              body={t('customers.deleteBody', { name: `${selected.firstName} ${selected.lastName}` })}
-              confirmLabel={t('customers.deleteConfirm')}
-              cancelLabel={t('customers.cancel')}
-              onConfirm={() => void confirmDelete()}
-              onCancel={() => setDeleteOpen(false)}
-              isDestructive
-            />
-          </>
-        ) : (
-          <p className="placeholder">{t('customers.selectPrompt')}</p>
-        )}
+        {shown ?? <p className="placeholder">{t('customers.selectPrompt')}</p>}
       </section>
     </div>
   );

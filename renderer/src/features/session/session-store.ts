@@ -26,6 +26,12 @@ export interface UnlockedState {
   business: Business | null;
   /** Every decrypted store of the session (customers, services, appointments). */
   register: Register;
+  /**
+   * The database and the session's data key, for small sealed stores outside the register (the
+   * import's remembered column mappings). Dropped with this state when the register locks.
+   */
+  db: KirjuriDatabase;
+  dataKey: CryptoKey;
 }
 
 export type SessionState =
@@ -91,7 +97,7 @@ export class SessionStore {
       });
       const vault = await this.vaultStatus();
       const register = await Register.open(this.db, dataKey, actorOf(created.value.session));
-      const next: UnlockedState = { status: 'unlocked', vault, session: created.value.session, business: input.business, register };
+      const next: UnlockedState = { status: 'unlocked', vault, session: created.value.session, business: input.business, register, db: this.db, dataKey };
       this.set({ status: 'recovery-key', recoveryKey: created.value.recoveryKey, next });
       return true;
     } catch {
@@ -190,7 +196,7 @@ export class SessionStore {
     }
     if (!meta) await this.db.meta.put({ id: 'vault', vaultId: session.vaultId, createdAt: Date.now() });
     const [business, register] = await Promise.all([loadBusiness(this.db, dataKey), Register.open(this.db, dataKey, actorOf(session))]);
-    this.set({ status: 'unlocked', vault, session, business, register });
+    this.set({ status: 'unlocked', vault, session, business, register, db: this.db, dataKey });
   }
 
   private async vaultStatus(): Promise<VaultStatus> {

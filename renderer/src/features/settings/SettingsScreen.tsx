@@ -6,9 +6,9 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
 import { invoke } from '../../ipc/client';
 import { RecoveryKeySheet } from '../recovery/RecoveryKeySheet';
+import './settings.css';
 
 export interface SettingsScreenProps {
-  /** Called after main has saved a new auto-lock time, so the running session follows it. */
   /** The settings as main saved them, so the running session follows at once. */
   onSettingsChanged: (settings: RegisterSettings) => void;
 }
@@ -20,7 +20,8 @@ function toChoice(value: string | number): AutoLockMinutes | undefined {
 }
 
 /**
- * The owner's settings: how soon an unattended register locks itself, and the recovery key.
+ * The owner's settings: how soon an unattended register locks itself, whether customers have a
+ * separate health-notes field (special-category data, GDPR Art. 9), and the recovery key.
  * Main stores both; replacing the recovery key makes the old one useless at once, and the new
  * one is shown here exactly once.
  */
@@ -28,7 +29,13 @@ export function SettingsScreen({ onSettingsChanged }: SettingsScreenProps) {
   const { t } = useTranslation();
   const selectId = useId();
   const hintId = useId();
+  const healthId = useId();
+  const healthHintId = useId();
   const [minutes, setMinutes] = useState<AutoLockMinutes | null>(null);
+  const [healthNotesEnabled, setHealthNotesEnabled] = useState<boolean | null>(null);
+  const [isSavingHealth, setSavingHealth] = useState(false);
+  const [healthSaved, setHealthSaved] = useState<string | null>(null);
+  const [healthFailure, setHealthFailure] = useState<string | null>(null);
   const [businessName, setBusinessName] = useState('');
   const [isSaving, setSaving] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
@@ -45,8 +52,10 @@ export function SettingsScreen({ onSettingsChanged }: SettingsScreenProps) {
     let isCurrent = true;
     void Promise.all([invoke('settings.get', undefined), invoke('vault.status', undefined)]).then(([settings, vault]) => {
       if (!isCurrent) return;
-      if (settings.ok) setMinutes(toChoice(settings.value.autoLockMinutes) ?? DEFAULT_AUTO_LOCK_MINUTES);
-      else setFailure(t(`errors.${settings.error.code}` as 'errors.internal'));
+      if (settings.ok) {
+        setMinutes(toChoice(settings.value.autoLockMinutes) ?? DEFAULT_AUTO_LOCK_MINUTES);
+        setHealthNotesEnabled(settings.value.healthNotesEnabled);
+      } else setFailure(t(`errors.${settings.error.code}` as 'errors.internal'));
       if (vault.ok) setBusinessName(vault.value.businessName ?? '');
     });
     return () => {
@@ -78,6 +87,23 @@ export function SettingsScreen({ onSettingsChanged }: SettingsScreenProps) {
     }
     setMinutes(toChoice(result.value.autoLockMinutes) ?? minutes);
     setSaved(t('admin.settings.autoLock.saved', { value: label(result.value.autoLockMinutes) }));
+    onSettingsChanged(result.value);
+  }
+
+  /** The switch saves at once: main stores it, journals it, and the session follows. */
+  async function setHealthNotes(enabled: boolean) {
+    if (isSavingHealth) return;
+    setSavingHealth(true);
+    setHealthSaved(null);
+    setHealthFailure(null);
+    const result = await invoke('settings.set', { healthNotesEnabled: enabled });
+    setSavingHealth(false);
+    if (!result.ok) {
+      setHealthFailure(t(`errors.${result.error.code}` as 'errors.internal'));
+      return;
+    }
+    setHealthNotesEnabled(result.value.healthNotesEnabled);
+    setHealthSaved(result.value.healthNotesEnabled ? t('record.settings.savedOn') : t('record.settings.savedOff'));
     onSettingsChanged(result.value);
   }
 
@@ -148,6 +174,35 @@ export function SettingsScreen({ onSettingsChanged }: SettingsScreenProps) {
         ) : null}
         <StatusMessage message={saved} />
         <ErrorMessage message={failure} />
+      </section>
+
+      <section className="admin-section" aria-labelledby="health-notes-title">
+        <h2 id="health-notes-title">{t('record.settings.title')}</h2>
+        <p className="lead">{t('record.settings.intro')}</p>
+        {healthNotesEnabled !== null ? (
+          <>
+            <label className="switch-field" htmlFor={healthId}>
+              <input
+                id={healthId}
+                type="checkbox"
+                role="switch"
+                className="switch-input"
+                checked={healthNotesEnabled}
+                aria-describedby={healthHintId}
+                disabled={isSavingHealth}
+                onChange={(e) => void setHealthNotes(e.target.checked)}
+              />
+              <span className="field-label">{t('record.settings.label')}</span>
+            </label>
+            <div id={healthHintId} className="narrow-hint">
+              <p className="field-hint">{t('record.settings.whenOn')}</p>
+              <p className="field-hint">{t('record.settings.whenOff')}</p>
+            </div>
+          </>
+        ) : null}
+        {isSavingHealth ? <p className="muted">{t('record.settings.saving')}</p> : null}
+        <StatusMessage message={healthSaved} />
+        <ErrorMessage message={healthFailure} />
       </section>
 
       <section className="admin-section" aria-labelledby="recovery-title">

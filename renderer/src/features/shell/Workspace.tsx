@@ -77,7 +77,7 @@ export function Workspace({ state }: { state: UnlockedState }) {
         </div>
       ) : view === 'import' ? (
         <div className="page">
-          <ImportScreen register={state.register} />
+          <ImportScreen register={state.register} db={state.db} dataKey={state.dataKey} />
         </div>
       ) : view === 'users' ? (
         <div className="page">

@@ -125,6 +125,9 @@ export const adminEn: AdminMessages = {
         created: 'Customer added',
         updated: 'Customer changed',
         deleted: 'Customer deleted',
+        imported: 'Customers imported from a file',
+        merged: 'Customers merged',
+        merge_undone: 'Customer merge undone',
       },
       user: {
         added: 'User added',

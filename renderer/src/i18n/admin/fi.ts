@@ -132,6 +132,9 @@ export const adminFi = {
         created: 'Asiakas lisätty',
         updated: 'Asiakasta muutettu',
         deleted: 'Asiakas poistettu',
+        imported: 'Asiakkaita tuotu tiedostosta',
+        merged: 'Asiakkaat yhdistetty',
+        merge_undone: 'Asiakkaiden yhdistäminen kumottu',
       },
       user: {
         added: 'Käyttäjä lisätty',

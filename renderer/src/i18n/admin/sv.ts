@@ -125,6 +125,9 @@ export const adminSv: AdminMessages = {
         created: 'Kund tillagd',
         updated: 'Kund ändrad',
         deleted: 'Kund raderad',
+        imported: 'Kunder importerade från fil',
+        merged: 'Kunder sammanslagna',
+        merge_undone: 'Sammanslagning av kunder ångrad',
       },
       user: {
         added: 'Användare tillagd',

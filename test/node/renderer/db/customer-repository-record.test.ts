@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { CustomerNotFoundError, CustomerRepository, HEALTH_CONSENT_REQUIRED } from '../../../../renderer/src/db/customer-repository';
 import type { KirjuriDatabase } from '../../../../renderer/src/db/database';
-import { Register } from '../../../../renderer/src/db/register';
+import { ERASURE_STORE, Register } from '../../../../renderer/src/db/register';
 import { activeConsent } from '../../../../shared/domain/consent';
 import { toDraft, type Consent, type ConsentDraftInput, type Customer } from '../../../../shared/schemas/customer';
 import { OWNER, RECEPTIONIST } from '../../../support/actors';
@@ -145,8 +145,10 @@ describe('customer repository: consents', () => {
     await expect(editing).rejects.toBeInstanceOf(CustomerNotFoundError);
     expect(register.customers.get(c.id)).toBeUndefined();
     expect(register.customers.search('')).toEqual([]);
+    // Only the erasure ledger names the id; no customer row or logged change does.
     const rows = await decryptAll(db, key);
-    expect(rows.filter((row) => row.plaintext.includes(c.id))).toEqual([]);
+    expect(rows.filter((row) => row.plaintext.includes(c.id)).map((row) => row.store)).toEqual([ERASURE_STORE]);
+    expect(rows.some((row) => row.plaintext.includes('Myöhästynyt') || row.plaintext.includes('Poistuva'))).toBe(false);
     await register.close();
   });
 });

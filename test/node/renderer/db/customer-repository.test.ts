@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { CustomerRepository, CUSTOMER_PAGE_CAPACITY, CUSTOMER_STORE } from '../../../../renderer/src/db/customer-repository';
-import { Register } from '../../../../renderer/src/db/register';
+import { ERASURE_STORE, Register } from '../../../../renderer/src/db/register';
 import { OWNER } from '../../../support/actors';
 import { testDataKey } from '../../../support/data-key';
 import { freshDatabase } from '../../../support/fresh-db';
@@ -44,13 +44,13 @@ describe('customer repository', () => {
     expect(await basePages(db)).toBe(3);
   });
 
-  it('removes the page row when its last customer is deleted', async () => {
+  it('removes the page row when its last customer is deleted; only the erasure ledger remains', async () => {
     const { db, dataKey } = await openVault();
     const register = await Register.open(db, dataKey, OWNER);
     const one = await register.customers.create(syntheticCustomer(1));
     expect(await loggedChanges(db)).toBe(1);
     await register.eraseCustomer(one.id);
-    expect(await db.pages.count()).toBe(0);
+    expect((await db.pages.toArray()).map((row) => row.store)).toEqual([ERASURE_STORE]);
   });
 
   it('reports a damaged page while the other pages still load, and never writes over it', async () => {

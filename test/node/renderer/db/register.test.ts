@@ -3,7 +3,7 @@ import { APPOINTMENT_STORE } from '../../../../renderer/src/db/appointment-repos
 import { CUSTOMER_STORE, CustomerNotFoundError } from '../../../../renderer/src/db/customer-repository';
 import { KirjuriDatabase } from '../../../../renderer/src/db/database';
 import { ForbiddenError, NotFoundError } from '../../../../renderer/src/db/errors';
-import { MERGE_STORE, MergeNotUndoableError, Register } from '../../../../renderer/src/db/register';
+import { ERASURE_STORE, MERGE_STORE, MergeNotUndoableError, Register } from '../../../../renderer/src/db/register';
 import type { MergePicks } from '../../../../shared/domain/merge';
 import type { AppointmentDraftInput, BookedService } from '../../../../shared/schemas/appointment';
 import { toDraft, type ConsentDraftInput, type Customer, type CustomerDraftInput } from '../../../../shared/schemas/customer';
@@ -58,9 +58,21 @@ async function reopen(db: KirjuriDatabase, key: CryptoKey, register: Register, a
 }
 
 /** Plaintext of every row, decrypted with the key, that contains any of `needles`. */
+/**
+ * Needles found in any decrypted row outside the erasure ledger. The ledger keeps, by design, the
+ * erased ids (so no restore or import brings the person back) and a masked name — nothing else;
+ * `ledgerHoldsOnly` checks that part.
+ */
 async function decryptedHits(db: KirjuriDatabase, key: CryptoKey, needles: readonly string[]): Promise<string[]> {
-  const rows = await decryptAll(db, key);
+  const rows = (await decryptAll(db, key)).filter((row) => row.store !== ERASURE_STORE);
   return needles.filter((needle) => rows.some((row) => row.plaintext.includes(needle)));
+}
+
+/** The ledger rows hold the erased ids but none of the person's values. */
+async function ledgerHoldsOnly(db: KirjuriDatabase, key: CryptoKey, ids: readonly string[], values: readonly string[]): Promise<void> {
+  const ledger = (await decryptAll(db, key)).filter((row) => row.store === ERASURE_STORE).map((row) => row.plaintext).join('\n');
+  for (const id of ids) expect(ledger).toContain(id);
+  expect(values.flatMap(variants).filter((needle) => ledger.includes(needle))).toEqual([]);
 }
 
 describe('erasing a customer', () => {
@@ -133,10 +145,12 @@ describe('erasing a customer', () => {
     expect(dump).toContain(CUSTOMER_STORE);
     expect(erasedValues.flatMap(variants).filter((needle) => dump.includes(needle))).toEqual([]);
     expect(erasedIds.filter((id) => dump.includes(id))).toEqual([]);
-    // 2. Every row decrypted with the key: no id, no value, in any store or log.
-    const rows = await decryptAll(db, key);
+    // 2. Every row decrypted with the key: no id, no value, in any store or log — but the
+    // erasure ledger, which keeps the ids (never a value) so that nothing brings them back.
+    const rows = (await decryptAll(db, key)).filter((row) => row.store !== ERASURE_STORE);
     const plaintext = rows.map((row) => row.plaintext).join('\n');
     expect([...erasedIds, ...erasedValues.flatMap(variants)].filter((needle) => plaintext.includes(needle))).toEqual([]);
+    await ledgerHoldsOnly(db, key, [target.id], erasedValues);
     // ... while the others are all there, in clear once decrypted
     for (const c of w.customers.filter((c) => c.id !== target.id && c.id !== w.customers[4]!.id)) expect(plaintext).toContain(c.email);
     expect(plaintext).toContain(w.otherMerge.id);
@@ -190,8 +204,12 @@ describe('erasing a customer', () => {
     expect(register.customers.get(c!.id)?.email).toBe('ketju.a@example.test');
 
     await register.eraseCustomer(c!.id);
-    const needles = [a!.id, b!.id, c!.id, first.id, second.id, 'ketju.a@example.test', 'ketju.b@example.test', 'ketju.c@example.test', 'Ensimmäinen', 'Toinen', 'Kolmas'];
+    const values = ['ketju.a@example.test', 'ketju.b@example.test', 'ketju.c@example.test', 'Ensimmäinen', 'Toinen', 'Kolmas'];
+    const needles = [a!.id, b!.id, c!.id, first.id, second.id, ...values];
     expect(await decryptedHits(db, key, needles)).toEqual([]);
+    // Every card of the person is in the ledger: an older backup may hold A or B on their own.
+    await ledgerHoldsOnly(db, key, [a!.id, b!.id, c!.id], values);
+    expect(['a', 'b', 'c'].map((_, i) => register.isErased([a!, b!, c!][i]!.id))).toEqual([true, true, true]);
     expect(register.undoableMerges().map((m) => m.id)).toEqual([unrelated.id]);
     await register.close();
   });
