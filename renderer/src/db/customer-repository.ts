@@ -43,6 +43,13 @@ export { ForbiddenError };
 
 /** Health notes are special-category data (GDPR Art. 9): only with the customer's explicit consent. */
 export const HEALTH_CONSENT_REQUIRED = 'health_consent_required';
+/** The expiry given is not in the future. */
+export const CONSENT_EXPIRY_PAST = 'consent_expiry_past';
+
+/** A validation error at one field, shaped like zod's own (the forms show it at the field). */
+function fieldError(path: string, code: string, input: unknown): ZodError {
+  return new ZodError([{ code: 'custom', path: [path], message: code, input: typeof input === 'string' ? '' : input }]);
+}
 
 type Listener = () => void;
 
@@ -152,8 +159,17 @@ export class CustomerRepository {
   }
 
   /** Records a consent (its own dated, attributed entry). */
+  /**
+   * Records a consent (its own dated, attributed entry). Refused, as a field error, when the
+   * expiry is already past: that would record a consent that never was. A second consent of a
+   * kind already in force is allowed (renewed with a new scope or expiry); the newest counts.
+   */
   async giveConsent(id: string, draft: ConsentDraftInput, now = Date.now()): Promise<Customer> {
-    return this.save(id, (current) => ({ ...current, consents: [...current.consents, this.newConsent(draft, now)], ...this.touched(current, now) }));
+    return this.save(id, (current) => {
+      const consent = this.newConsent(draft, now);
+      if (consent.expiresAt !== null && consent.expiresAt <= now) throw fieldError('expiresAt', CONSENT_EXPIRY_PAST, consent.expiresAt);
+      return { ...current, consents: [...current.consents, consent], ...this.touched(current, now) };
+    });
   }
 
   /**
@@ -257,8 +273,18 @@ export class CustomerRepository {
     return after;
   }
 
+  /**
+   * New customers into the search index. One at a time is a binary-search insert; a batch (an
+   * import) is appended and sorted once, because a thousand inserts into a large array cost the
+   * square of the batch.
+   */
   private indexed(customers: readonly Customer[]): void {
-    for (const customer of customers) this.index.upsert(customer);
+    if (customers.length < 64) {
+      for (const customer of customers) this.index.upsert(customer);
+    } else {
+      this.index.add(customers);
+      this.index.finish();
+    }
     this.changed();
   }
 

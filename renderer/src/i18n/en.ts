@@ -190,6 +190,7 @@ export const en: Messages = {
     health_consent_required: 'Health information can be recorded only once the customer’s explicit consent to processing it has been recorded.',
     date_invalid: 'Check the date, e.g. 25.11.2026.',
     time_invalid: 'Check the time, e.g. 14.30.',
+    consent_expiry_past: 'The end date must be in the future.',
   },
   errors: {
     invalid_request: 'The request was malformed; nothing was changed.',

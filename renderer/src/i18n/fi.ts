@@ -189,6 +189,7 @@ export const fi = {
     health_consent_required: 'Terveystietoja voi kirjata vain, kun asiakkaan nimenomainen suostumus terveystietojen käsittelyyn on kirjattu.',
     date_invalid: 'Tarkista päivämäärä, esim. 25.11.2026.',
     time_invalid: 'Tarkista kellonaika, esim. 14.30.',
+    consent_expiry_past: 'Päättymispäivän pitää olla tulevaisuudessa.',
   },
   errors: {
     invalid_request: 'Pyyntö oli virheellinen, eikä mitään muutettu.',

@@ -190,6 +190,7 @@ export const sv: Messages = {
     health_consent_required: 'Hälsouppgifter kan antecknas först när kundens uttryckliga samtycke till behandlingen har registrerats.',
     date_invalid: 'Kontrollera datumet, t.ex. 25.11.2026.',
     time_invalid: 'Kontrollera klockslaget, t.ex. 14.30.',
+    consent_expiry_past: 'Slutdatumet måste ligga i framtiden.',
   },
   errors: {
     invalid_request: 'Begäran var felaktig; inget ändrades.',

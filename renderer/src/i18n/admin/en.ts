@@ -103,6 +103,7 @@ export const adminEn: AdminMessages = {
         disabled: 'user disabled',
         no_owner: 'no owner',
         weak_slot: 'weakened key slot',
+        healthNotesEnabled: 'health notes field',
         autoLockMinutes: 'auto-lock',
         users: { list: 'user list', add: 'adding a user', setDisabled: 'disabling a user', remove: 'removing a user' },
         recovery: { replace: 'replacing the recovery key' },

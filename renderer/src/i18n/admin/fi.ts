@@ -110,6 +110,7 @@ export const adminFi = {
         disabled: 'käyttäjä poistettu käytöstä',
         no_owner: 'ei omistajaa',
         weak_slot: 'heikennetty avainpaikka',
+        healthNotesEnabled: 'terveystiedot-kenttä',
         autoLockMinutes: 'automaattinen lukitus',
         users: { list: 'käyttäjälista', add: 'käyttäjän lisäys', setDisabled: 'käyttäjän käytöstä poisto', remove: 'käyttäjän poisto' },
         recovery: { replace: 'palautusavaimen vaihto' },

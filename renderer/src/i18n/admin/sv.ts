@@ -103,6 +103,7 @@ export const adminSv: AdminMessages = {
         disabled: 'användaren inaktiverad',
         no_owner: 'ingen ägare',
         weak_slot: 'försvagad nyckelplats',
+        healthNotesEnabled: 'fältet för hälsouppgifter',
         autoLockMinutes: 'automatisk låsning',
         users: { list: 'användarlistan', add: 'lägga till användare', setDisabled: 'inaktivera användare', remove: 'ta bort användare' },
         recovery: { replace: 'byta återställningsnyckel' },

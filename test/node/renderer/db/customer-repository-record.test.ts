@@ -236,3 +236,18 @@ describe('customer repository: search follows every write', () => {
     expect(repo.search('').sort()).toEqual(created.map((c) => c.id).sort());
   });
 });
+
+describe('customer repository: consent dates', () => {
+  it('refuses a consent whose expiry is already past, as a field error, and records nothing', async () => {
+    const db = freshDatabase();
+    const register = await Register.open(db, await testDataKey(), OWNER);
+    const c = await register.customers.create(syntheticCustomer(2), T0);
+    const refused = await register.customers
+      .giveConsent(c.id, { kind: 'publication', method: 'signed_form', scope: 'Instagram', expiresAt: T0 - 1 }, T0)
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ZodError);
+    expect((refused as ZodError).issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['expiresAt', 'consent_expiry_past']]);
+    expect(register.customers.get(c.id)?.consents).toEqual([]);
+    await register.close();
+  });
+});
