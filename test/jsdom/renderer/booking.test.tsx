@@ -77,7 +77,7 @@ describe('booking form', () => {
       await startBookingFor(user, 'aino', 1);
       expect(within(form()).getByText('Aino Virtanen')).toBeTruthy();
       // Focus moved on to the services.
-      expect(document.activeElement).toBe(servicePicker());
+      await waitFor(() => expect(document.activeElement).toBe(servicePicker()));
 
       await addService(user, 'Hiustenleikkaus');
       await addService(user, 'Föönaus');
@@ -322,7 +322,7 @@ describe('booking form', () => {
       expect(screen.queryByRole('combobox', { name: /^Hae asiakas/ })).toBeNull();
       // The form starts on the day shown, with the keyboard on the services.
       expect((field('Päivä') as HTMLInputElement).value).toBe('27.11.2026');
-      expect(document.activeElement).toBe(servicePicker());
+      await waitFor(() => expect(document.activeElement).toBe(servicePicker()));
       await addService(app.user, 'Värjäys');
       await typeInto(app.user, field('Kellonaika'), '9');
       await typeInto(app.user, field('Tekijä'), 'Bea');
