@@ -40,11 +40,14 @@ export function WeekOverview({ days, shown, today, onPick }: WeekOverviewProps) 
                 className={classes}
                 aria-pressed={day.start === shown}
                 aria-current={day.start === today ? 'date' : undefined}
-                aria-label={t('booking.week.dayButton', { weekday: formatWeekday(day.start, language), date: formatDate(day.start, language), appointments: count })}
                 onClick={() => onPick(day.start)}
               >
-                <span className="week-day-name">{formatDayShort(day.start, language)}</span>
+                {/* The name starts with what is seen (WCAG 2.5.3, "label in name"); the rest is for screen readers. */}
+                <span className="week-day-name">{formatDayShort(day.start, language)}</span>{' '}
                 <span className="week-day-count">{day.count}</span>
+                <span className="visually-hidden">
+                  {`, ${t('booking.week.dayButton', { weekday: formatWeekday(day.start, language), date: formatDate(day.start, language), appointments: count })}`}
+                </span>
               </button>
             </li>
           );

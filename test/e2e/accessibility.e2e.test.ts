@@ -1,0 +1,111 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseSourceAndBasis, fieldLabel, setUpRegister } from './flows';
+import { ARTIFACTS, startApp, type RunningApp } from './harness';
+
+/**
+ * axe-core on every main screen, in the real renderer under its real CSP (issue 5: "no serious
+ * or critical violations"). axe is evaluated through the DevTools protocol, which the page's CSP
+ * does not govern, so nothing about the app is loosened for the test. Also a Swedish screenshot.
+ */
+const PASS = 'korppi-lumi-omena-puhelin';
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const source = await axeSource;
+  await page.evaluate(source);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Päävalikko' });
+
+describe('accessibility of the main screens', () => {
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('has no serious or critical axe violations on any main screen, and the Swedish UI is complete', async () => {
+    const { page } = app;
+    await page.goto(app.url);
+    await page.getByLabel('Yrityksen nimi').waitFor();
+    const found: Record<string, string[]> = { setup: await seriousViolations(page) };
+
+    await setUpRegister(page, { businessName: 'Salonki Testi', ownerName: 'Olga Omistaja', passphrase: PASS });
+    await page.getByRole('heading', { name: 'Asiakkaat' }).waitFor();
+    // one customer, opened, so the card is checked too
+    await page.keyboard.press('Alt+n');
+    await page.getByLabel(fieldLabel('Etunimi')).fill('Aino');
+    await page.getByLabel(fieldLabel('Sukunimi')).fill('Mäki');
+    await page.getByLabel(fieldLabel('Puhelin')).fill('040 123 4567');
+    await chooseSourceAndBasis(page);
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.getByRole('heading', { name: 'Aino Mäki' }).waitFor();
+    found.customerCard = await seriousViolations(page);
+    await page.getByRole('button', { name: 'Muokkaa' }).click();
+    found.customerForm = await seriousViolations(page);
+    await page.keyboard.press('Escape');
+
+    for (const [view, heading] of [
+      ['Päivä', null],
+      ['Palvelut', 'Palvelut'],
+      ['Tuonti', null],
+      ['Käyttäjät', 'Käyttäjät'],
+      ['Lokikirja', 'Lokikirja'],
+      ['Asetukset', 'Asetukset'],
+      ['Oma tunnuslause', 'Vaihda tunnuslause'],
+    ] as const) {
+      await nav(page).getByRole('button', { name: view }).click();
+      if (heading) await page.getByRole('heading', { name: heading, level: 1 }).first().waitFor();
+      else await page.locator('main, .page, section').first().waitFor();
+      await page.waitForTimeout(0);
+      found[view] = await seriousViolations(page);
+    }
+
+    await page.keyboard.press('Control+l');
+    await page.getByRole('heading', { name: 'Avaa rekisteri' }).waitFor();
+    found.signIn = await seriousViolations(page);
+
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((key) => [key, []])));
+
+    // Swedish: switch, sign in, and look at the day and the customer card.
+    await page.getByLabel('Kieli').selectOption('sv');
+    await page.getByRole('heading', { name: /Öppna registret|Lås upp/ }).waitFor();
+    await page.getByLabel(/^Lösenfras/).fill(PASS);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Kunder' }).waitFor();
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('mäki');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Aino Mäki' }).waitFor();
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'swedish-customer.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    const text = await page.locator('body').innerText();
+    // No Finnish UI word left on a Swedish screen (the customer's own data aside).
+    for (const finnish of ['Asiakkaat', 'Muokkaa', 'Varaa aika', 'Lukitse', 'Suostumukset']) expect(text).not.toContain(finnish);
+    expect(app.problems.filter((p) => !/Content Security Policy/.test(p))).toEqual([]);
+  });
+});
