@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { app, dialog, ipcMain, Menu, powerMonitor, protocol, session, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { app, dialog, ipcMain, Menu, powerMonitor, protocol, session, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from '../../shared/app-origin';
 import { createEventSender, registerHandlers } from './ipc/handle';
 import { createAccessAuthority, createAllHandlers, createMainServices } from './ipc/register-all';
+import type { DialogKind, Dialogs } from './services/dialogs';
 import { forwardLockEvents } from './lock-events';
 import { createLogger } from './logger';
 import { installNavigationGuards } from './security/navigation';
@@ -26,20 +27,35 @@ const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.ur
 app.enableSandbox();
 registerAppScheme(protocol);
 
+/** How long closing waits for the closing backup before it closes anyway. */
+const CLOSING_BACKUP_WAIT_MS = 60_000;
+
+const OPEN_DIALOGS: Record<Exclude<DialogKind, 'saveFile'>, OpenDialogOptions> = {
+  csvFile: { properties: ['openFile'], filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }, { name: '*', extensions: ['*'] }] },
+  backupFile: { properties: ['openFile'], filters: [{ name: 'Kirjuri / age', extensions: ['age'] }, { name: '*', extensions: ['*'] }] },
+  backupFolder: { properties: ['openDirectory', 'createDirectory'] },
+  exportFolder: { properties: ['openDirectory', 'createDirectory'] },
+};
+
 /**
- * The import's open-file dialog (issue 5): one file, CSV first. Modal to the window when there
- * is one. Returns the path, or null when the owner cancels; csv-file-service checks the file.
+ * Electron's file dialogs, modal to the window when there is one. Main's services check whatever
+ * is chosen (csv-file-service, backup-files); the renderer never sees more than a base name.
  */
-async function chooseCsvFile(window: BrowserWindow | null): Promise<string | null> {
-  const options: OpenDialogOptions = {
-    properties: ['openFile'],
-    filters: [
-      { name: 'CSV', extensions: ['csv', 'txt'] },
-      { name: '*', extensions: ['*'] },
-    ],
+function electronDialogs(window: () => BrowserWindow | null): Dialogs {
+  return {
+    async choose(kind, suggestedName) {
+      const parent = window();
+      const modal = parent !== null && !parent.isDestroyed() ? parent : null;
+      if (kind === 'saveFile') {
+        const options: SaveDialogOptions = { ...(suggestedName ? { defaultPath: suggestedName } : {}) };
+        const saved = modal ? await dialog.showSaveDialog(modal, options) : await dialog.showSaveDialog(options);
+        return saved.canceled || !saved.filePath ? null : saved.filePath;
+      }
+      const options = OPEN_DIALOGS[kind];
+      const opened = modal ? await dialog.showOpenDialog(modal, options) : await dialog.showOpenDialog(options);
+      return opened.canceled ? null : (opened.filePaths[0] ?? null);
+    },
   };
-  const result = window !== null && !window.isDestroyed() ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-  return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
 // One process only (E9): two would write the same IndexedDB and backup files.
@@ -77,8 +93,10 @@ if (!app.requestSingleInstanceLock()) {
       const services = createMainServices({
         userDataDir: app.getPath('userData'),
         logger,
-        chooseCsvFile: () => chooseCsvFile(mainWindow),
+        dialogs: electronDialogs(() => mainWindow),
       });
+      // A backup write cut off by a crash left a temp file; it is never a backup. Removed now.
+      void services.backups.cleanUp().catch(() => undefined);
       const facts = {
         version: app.getVersion(),
         platform: process.platform,
@@ -109,6 +127,23 @@ if (!app.requestSingleInstanceLock()) {
       // reloaded page starts at the sign-in screen with nobody signed in.
       mainWindow.webContents.on('render-process-gone', () => {
         void services.sessions.signOut('renderer_gone');
+      });
+      // Closing with someone signed in: the renderer makes the closing backup first (its data),
+      // main writes it; after a minute the window closes anyway rather than hang.
+      let isClosingBackupDone = false;
+      mainWindow.on('close', (event) => {
+        if (isClosingBackupDone) return;
+        event.preventDefault();
+        const window = mainWindow;
+        void (async () => {
+          const token = await services.backupChannels.closingToken().catch(() => null);
+          if (token !== null && window !== null) {
+            createEventSender(window.webContents, logger)('backups.closing', { token });
+            await services.backupChannels.settled(token, CLOSING_BACKUP_WAIT_MS);
+          }
+          isClosingBackupDone = true;
+          window?.close();
+        })();
       });
       mainWindow.on('closed', () => {
         stopLockEvents();

@@ -56,7 +56,8 @@ export function createRendererApi(ipc: IpcRendererLike): RendererApi {
       const wrapper: IpcListener = (_ipcEvent, payload) => {
         const parsed = events[event].safeParse(payload);
         if (!parsed.success) return;
-        listener(parsed.data);
+        // The schema just checked is the schema of `event`, i.e. of E.
+        listener(parsed.data as EventPayload<E>);
       };
       ipc.on(event, wrapper);
       let subscribed = true;

@@ -7,6 +7,7 @@ import {
   JournalVerificationSchema,
   RendererJournalActionSchema,
 } from '../schemas/journal';
+import { BackupEntrySchema, BackupScheduleSchema, BackupSettingsSchema, BackupStatusSchema, RotationPolicySchema } from '../schemas/backup';
 import { PreferencesSchema } from '../schemas/preferences';
 import { requiredText } from '../schemas/text';
 import {
@@ -35,6 +36,31 @@ import {
  * Channel names are `domain.verb`. Add a channel here first; the types of both sides follow.
  */
 export const ACCESS_LEVELS = ['public', 'session', 'owner'] as const;
+
+/** A backup document as text (canonical JSON); main parses and checks it before anything else. */
+const BackupDocumentTextSchema = z.string().min(2).max(512 * 1024 * 1024);
+
+/** Why a chosen backup cannot be restored; each has its own message. */
+export const BACKUP_OPEN_PROBLEMS = [
+  'wrong_passphrase',
+  'not_age',
+  'not_passphrase',
+  'work_factor_too_high',
+  'damaged',
+  'not_json',
+  'not_kirjuri',
+  'future_version',
+  'future_schema',
+  'manifest_mismatch',
+  'invalid_record',
+  'unreadable',
+  'too_large',
+  'expired',
+] as const;
+export type BackupOpenProblem = (typeof BACKUP_OPEN_PROBLEMS)[number];
+
+/** What an export is, for the journal and the file names. */
+export const EXPORT_KINDS = ['register-csv', 'register-json', 'marketing-csv', 'requests-csv'] as const;
 export type Access = (typeof ACCESS_LEVELS)[number];
 
 const Empty = z.object({}).strict();
@@ -204,6 +230,106 @@ export const contract = {
       }),
     ]),
   },
+
+  /** Backup settings (folder, schedule, rotation, whether a passphrase is set). */
+  'backups.settings': {
+    access: 'owner',
+    input: z.undefined(),
+    output: BackupSettingsSchema,
+  },
+  /** Opens a folder dialog in main; the renderer never names a path. */
+  'backups.chooseFolder': {
+    access: 'owner',
+    input: z.undefined(),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('cancelled') }),
+      z.object({ status: z.literal('ok'), settings: BackupSettingsSchema }),
+    ]),
+  },
+  'backups.setSettings': {
+    access: 'owner',
+    input: z.object({ schedule: BackupScheduleSchema.optional(), rotation: RotationPolicySchema.optional() }).strict(),
+    output: BackupSettingsSchema,
+  },
+  /** Sets the backup passphrase; backups made before keep the passphrase they were made with. */
+  'backups.setPassphrase': {
+    access: 'owner',
+    input: z.object({ passphrase: NewPassphraseSchema }).strict(),
+    output: BackupSettingsSchema,
+  },
+  /** A backup now (`manual`), or the current data before a restore (`pre-restore`). */
+  'backups.create': {
+    access: 'owner',
+    input: z.object({ document: BackupDocumentTextSchema, kind: z.enum(['manual', 'pre-restore']) }).strict(),
+    output: BackupEntrySchema,
+  },
+  'backups.history': {
+    access: 'owner',
+    input: z.undefined(),
+    output: z.array(BackupEntrySchema),
+  },
+  'backups.status': {
+    access: 'session',
+    input: z.undefined(),
+    output: BackupStatusSchema,
+  },
+  /**
+   * Asks main whether a scheduled backup is due (`changes`: the renderer's count of changes since
+   * the last one). Main decides; when one is due it hands out a single-use token, so any session
+   * (also a receptionist's) can supply the data for the salon's scheduled backups, but cannot
+   * make backups at will.
+   */
+  'backups.due': {
+    access: 'session',
+    input: z.object({ changes: z.number().int().nonnegative().max(10_000_000) }).strict(),
+    output: z.object({ due: z.enum(['scheduled', 'changes', 'closing']).nullable(), token: z.string().max(64).nullable() }),
+  },
+  'backups.runDue': {
+    access: 'session',
+    input: z.object({ token: z.string().min(1).max(64), document: BackupDocumentTextSchema }).strict(),
+    output: BackupEntrySchema,
+  },
+  /** Opens a file dialog in main for the backup to restore; main keeps the path behind a token. */
+  'backups.chooseForRestore': {
+    access: 'owner',
+    input: z.undefined(),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('cancelled') }),
+      z.object({ status: z.literal('ok'), token: z.string().max(64), fileName: z.string().max(255) }),
+    ]),
+  },
+  /** Decrypts and checks the chosen backup: a preview and the document, or exactly what is wrong. */
+  'backups.open': {
+    access: 'owner',
+    input: z.object({ token: z.string().min(1).max(64), passphrase: GivenPassphraseSchema }).strict(),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('ok'), document: BackupDocumentTextSchema, size: z.number().int().nonnegative() }),
+      z.object({ status: z.literal('failed'), problem: z.enum(BACKUP_OPEN_PROBLEMS) }),
+    ]),
+  },
+  /** The renderer restored a backup: main journals it (ids and counts only). */
+  'backups.restored': {
+    access: 'owner',
+    input: z.object({ customers: z.number().int().nonnegative(), skippedErased: z.number().int().nonnegative() }).strict(),
+    output: Empty,
+  },
+  /**
+   * Saves an export the owner asked for, through a save dialog in main (the renderer never names a
+   * path). `files` are the export's files; more than one is written into a chosen folder.
+   */
+  'exports.save': {
+    access: 'owner',
+    input: z
+      .object({
+        kind: z.enum(EXPORT_KINDS),
+        files: z.record(z.string().regex(/^[a-z0-9][a-z0-9.-]{0,80}\.(csv|json)$/), z.string().max(512 * 1024 * 1024)),
+      })
+      .strict(),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('cancelled') }),
+      z.object({ status: z.literal('ok'), fileCount: z.number().int().positive() }),
+    ]),
+  },
 } as const satisfies Record<string, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -227,6 +353,8 @@ export const events = {
   'session.lockRequested': z.object({
     reason: z.enum(['suspend', 'screen-lock', 'menu']),
   }),
+  /** The app is closing and a closing backup is due: the renderer supplies it with this token. */
+  'backups.closing': z.object({ token: z.string().min(1).max(64) }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

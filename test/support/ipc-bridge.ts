@@ -7,6 +7,7 @@ import {
 } from '../../electron/main/ipc/register-all';
 import type { KdfSetting } from '../../shared/crypto/key-slots';
 import type { AtomicWriteFs } from '../../electron/main/services/atomic-write';
+import type { DialogKind } from '../../electron/main/services/dialogs';
 import { silentLogger, type Logger } from '../../electron/main/logger';
 import { createRendererApi, type IpcListener, type IpcRendererLike } from '../../electron/preload/api';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
@@ -58,17 +59,19 @@ export interface InProcessBridge {
    * csv-file-service then reads, or null for a cancelled dialog (the default).
    */
   setPickedFile(path: string | null): void;
+  /** What the dialog of `kind` "chooses" from now on (a real path), or null for cancelled. */
+  setDialogAnswer(kind: DialogKind, path: string | null): void;
 }
 
 /** Builds an in-process bridge around the real main-process handlers. */
 export function createInProcessBridge(options: InProcessBridgeOptions): InProcessBridge {
   const logger = options.logger ?? silentLogger;
-  // The file dialog's test double: the path a test set, as if the person had picked it.
-  let pickedFile: string | null = null;
+  // The file dialogs' test double: the paths a test set, as if the person had picked them.
+  const answers = new Map<DialogKind, string | null>();
   const services = createMainServices({
     userDataDir: options.userDataDir,
     logger,
-    chooseCsvFile: () => Promise.resolve(pickedFile),
+    dialogs: { choose: (kind) => Promise.resolve(answers.get(kind) ?? null) },
     ...(options.now ? { now: options.now } : {}),
     ...(options.kdf ? { kdf: options.kdf } : {}),
     ...(options.vaultFs ? { vaultFs: options.vaultFs } : {}),
@@ -131,7 +134,10 @@ export function createInProcessBridge(options: InProcessBridgeOptions): InProces
     emit: (event, payload) => emitter(event, payload),
     services,
     setPickedFile: (path) => {
-      pickedFile = path;
+      answers.set('csvFile', path);
+    },
+    setDialogAnswer: (kind, path) => {
+      answers.set(kind, path);
     },
   };
 }

@@ -1,12 +1,16 @@
 import type { KdfSetting } from '../../../shared/crypto/key-slots';
 import type { Logger } from '../logger';
 import type { AtomicWriteFs } from '../services/atomic-write';
-import { createCsvFileService, type ChooseFile, type CsvFileService } from '../services/csv-file-service';
+import { createBackupService, type BackupService } from '../services/backup-service';
+import { createCsvFileService, type CsvFileService } from '../services/csv-file-service';
+import { CANCELLING_DIALOGS, type Dialogs } from '../services/dialogs';
 import { appendQuietly, createJournalService, type JournalService } from '../services/journal-service';
 import { createPreferencesService, type PreferencesService } from '../services/preferences-service';
 import { createSessionService, type SessionService } from '../services/session-service';
 import { createVaultService, type VaultService } from '../services/vault-service';
 import { createAppHandlers, type AppFacts } from './app-handlers';
+import { createBackupHandlers, type BackupHandlers } from './backup-handlers';
+import { createExportHandlers } from './export-handlers';
 import type { AccessAuthority, Handlers } from './handle';
 import { createImportHandlers } from './import-handlers';
 import { createJournalHandlers } from './journal-handlers';
@@ -24,6 +28,10 @@ export interface MainServices {
   readonly journal: JournalService;
   readonly sessions: SessionService;
   readonly csvFiles: CsvFileService;
+  readonly backups: BackupService;
+  readonly dialogs: Dialogs;
+  /** The backup channels and the closing-backup token index.ts needs (they share due tokens). */
+  readonly backupChannels: BackupHandlers;
 }
 
 export interface MainServicesOptions {
@@ -40,14 +48,14 @@ export interface MainServicesOptions {
   /** Injected file system for the vault's atomic writes (crash-injection tests). */
   readonly vaultFs?: AtomicWriteFs;
   /**
-   * The open-file dialog of an import (Electron's in the app, a double in tests). Without one,
-   * every pick is "cancelled".
+   * The file dialogs (Electron's in the app, a double in tests). Without them every dialog is
+   * "cancelled".
    */
-  readonly chooseCsvFile?: ChooseFile;
+  readonly dialogs?: Dialogs;
 }
 
 /** Builds every main-process service from plain values (no Electron). Nothing touches the disk yet. */
-export function createMainServices({ userDataDir, logger, now, kdf, vaultFs, chooseCsvFile }: MainServicesOptions): MainServices {
+export function createMainServices({ userDataDir, logger, now, kdf, vaultFs, dialogs = CANCELLING_DIALOGS }: MainServicesOptions): MainServices {
   const vault = createVaultService(userDataDir, {
     logger,
     ...(now ? { now } : {}),
@@ -55,13 +63,18 @@ export function createMainServices({ userDataDir, logger, now, kdf, vaultFs, cho
     ...(vaultFs ? { fs: vaultFs } : {}),
   });
   const journal = createJournalService(userDataDir, { logger, ...(now ? { now } : {}) });
+  const sessions = createSessionService({ vault, journal, logger });
+  const backups = createBackupService(userDataDir, { logger, ...(now ? { now } : {}) });
   return {
     logger,
     preferences: createPreferencesService(userDataDir, { logger }),
     vault,
     journal,
-    sessions: createSessionService({ vault, journal, logger }),
-    csvFiles: createCsvFileService({ chooseFile: chooseCsvFile ?? (() => Promise.resolve(null)), logger }),
+    sessions,
+    csvFiles: createCsvFileService({ chooseFile: () => dialogs.choose('csvFile'), logger }),
+    backups,
+    dialogs,
+    backupChannels: createBackupHandlers({ backups, sessions, journal, dialogs, logger, ...(now ? { now } : {}) }),
   };
 }
 
@@ -80,6 +93,8 @@ export function createAllHandlers(facts: AppFacts, services: MainServices): Hand
     ...createSettingsHandlers(vault, sessions, journal, logger),
     ...createJournalHandlers(journal, sessions),
     ...createImportHandlers(services.csvFiles, sessions),
+    ...services.backupChannels.handlers,
+    ...createExportHandlers({ sessions, journal, dialogs: services.dialogs, logger }),
   } satisfies Handlers;
 }
 

@@ -10,6 +10,7 @@ import { CHANNELS, contract, OWNER_CHANNELS, type Channel, type ChannelInput, ty
 import type { Result } from '../../../../../shared/ipc/result';
 import type { JournalEntry } from '../../../../../shared/schemas/journal';
 import type { SignInResult } from '../../../../../shared/schemas/users';
+import { buildBackupDocument, serialiseBackupDocument } from '../../../../../shared/backup/format';
 import { JOURNAL_FILE_NAME } from '../../../../../electron/main/services/journal-service';
 import { VAULT_FILE_NAME } from '../../../../../electron/main/services/vault-file';
 import { freshDatabase } from '../../../../support/fresh-db';
@@ -32,6 +33,10 @@ const DESK_OWN = 'oma-lause-vastaanotossa';
 const tempDir = useTempDirs();
 
 interface World {
+  backupDir: string;
+  exportDir: string;
+  /** A valid (empty) backup document, for the backup channels' samples. */
+  document: string;
   bridge: InProcessBridge;
   dir: string;
   ownerId: string;
@@ -58,12 +63,24 @@ async function world(): Promise<World> {
   const bridge = createInProcessBridge({ userDataDir: dir, origin: APP_ORIGIN, kdf: PBKDF2_DEFAULT });
   const created = value(await call(bridge, 'vault.create', { businessName: 'Testisalonki', ownerName: 'Olga Omistaja', passphrase: OWNER_PASS }));
   const receptionist = value(await call(bridge, 'users.add', { name: 'Riikka Vastaanotto', oneTimePassphrase: DESK_ONE_TIME }));
+  // Backups and exports set up by the owner, with real folders behind the dialogs.
+  const backupDir = await tempDir();
+  const exportDir = await tempDir();
+  bridge.setDialogAnswer('backupFolder', backupDir);
+  bridge.setDialogAnswer('exportFolder', exportDir);
+  bridge.setDialogAnswer('saveFile', path.join(exportDir, 'vienti.csv'));
+  bridge.setDialogAnswer('backupFile', path.join(backupDir, 'ei-ole.age'));
+  expect(value(await call(bridge, 'backups.chooseFolder', undefined))).toMatchObject({ status: 'ok' });
+  value(await call(bridge, 'backups.setPassphrase', { passphrase: 'varmuus-kopio-lause-2026' }));
+  const document = serialiseBackupDocument(
+    await buildBackupDocument({ appVersion: 'test', createdAt: new Date(0), settings: {}, tables: { customers: [], services: [], appointments: [], erasureLedger: [] } }),
+  );
   value(await call(bridge, 'session.signOut', { reason: 'manual' }));
   const first = await signIn(bridge, receptionist.id, DESK_ONE_TIME);
   expect(first).toMatchObject({ status: 'ok', session: { mustChangePassphrase: true, user: { role: 'receptionist' } } });
   expect(value(await call(bridge, 'session.changePassphrase', { newPassphrase: DESK_OWN }))).toMatchObject({ status: 'ok' });
   value(await call(bridge, 'session.signOut', { reason: 'manual' }));
-  return { bridge, dir, ownerId: created.session.user.id, receptionistId: receptionist.id, recoveryKey: created.recoveryKey };
+  return { bridge, dir, backupDir, exportDir, document, ownerId: created.session.user.id, receptionistId: receptionist.id, recoveryKey: created.recoveryKey };
 }
 
 /**
@@ -82,6 +99,17 @@ function ownerRequests(w: World): { [C in OwnerChannel]: () => ChannelInput<C> }
     'journal.verify': () => undefined,
     // The bridge's file dialog answers "cancelled" unless a test picks a file: nothing is read.
     'import.pickCsv': () => undefined,
+    'backups.settings': () => undefined,
+    'backups.chooseFolder': () => undefined,
+    'backups.setSettings': () => ({ rotation: { daily: 5, weekly: 4, monthly: 6 } }),
+    'backups.setPassphrase': () => ({ passphrase: 'uusi-varmuus-lause-2027' }),
+    'backups.create': () => ({ document: w.document, kind: 'manual' }),
+    'backups.history': () => undefined,
+    'backups.chooseForRestore': () => undefined,
+    // A token main never issued: the answer is "expired", and nothing is read.
+    'backups.open': () => ({ token: 'not-issued', passphrase: 'varmuus-kopio-lause-2026' }),
+    'backups.restored': () => ({ customers: 0, skippedErased: 0 }),
+    'exports.save': () => ({ kind: 'marketing-csv', files: { 'markkinointi.csv': '\uFEFFetunimi;sukunimi\r\n' } }),
   };
 }
 
@@ -93,9 +121,17 @@ async function journalEntries(dir: string): Promise<JournalEntry[]> {
     .map((line) => JSON.parse(line) as JournalEntry);
 }
 
-async function mainFiles(dir: string): Promise<Record<string, string>> {
-  const names = (await readdir(dir)).filter((name) => name !== JOURNAL_FILE_NAME).sort();
-  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(path.join(dir, name), 'utf8')] as const)));
+/** Every file main keeps or writes (data folder, backup folder, export folder), but the journal. */
+async function mainFiles(w: Pick<World, 'dir' | 'backupDir' | 'exportDir'>): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const dir of [w.dir, w.backupDir, w.exportDir]) {
+    for (const name of (await readdir(dir, { recursive: true })).sort()) {
+      if (name === JOURNAL_FILE_NAME) continue;
+      const full = path.join(dir, name);
+      out[full] = await readFile(full, 'utf8').catch(() => '(folder)');
+    }
+  }
+  return out;
 }
 
 describe('role matrix', () => {
@@ -107,7 +143,7 @@ describe('role matrix', () => {
 
   it('lists every owner channel in the matrix, and the contract marks the privileged ones owner-only', () => {
     expect(Object.keys(ownerRequests(w)).sort()).toEqual([...OWNER_CHANNELS].sort());
-    for (const channel of ['users.list', 'users.add', 'users.setDisabled', 'users.remove', 'recovery.replace', 'settings.set', 'journal.list', 'journal.verify', 'import.pickCsv'] as const) {
+    for (const channel of ['users.list', 'users.add', 'users.setDisabled', 'users.remove', 'recovery.replace', 'settings.set', 'journal.list', 'journal.verify', 'import.pickCsv', 'backups.create', 'backups.open', 'backups.chooseForRestore', 'backups.setPassphrase', 'exports.save'] as const) {
       expect(contract[channel].access).toBe('owner');
     }
   });
@@ -116,14 +152,14 @@ describe('role matrix', () => {
     'receptionist → %s: forbidden, nothing changed, one access.denied entry',
     async (channel) => {
       expect((await signIn(w.bridge, w.receptionistId, DESK_OWN)).status).toBe('ok');
-      const filesBefore = await mainFiles(w.dir);
+      const filesBefore = await mainFiles(w);
       const journalBefore = await journalEntries(w.dir);
 
       const request = ownerRequests(w)[channel]() as never;
       const result = await w.bridge.api.invoke(channel, request);
       expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
-      expect(await mainFiles(w.dir)).toEqual(filesBefore);
+      expect(await mainFiles(w)).toEqual(filesBefore);
       const journalAfter = await journalEntries(w.dir);
       expect(journalAfter.slice(0, journalBefore.length)).toEqual(journalBefore);
       expect(journalAfter.slice(journalBefore.length)).toEqual([
@@ -285,7 +321,8 @@ describe('register settings', () => {
       healthNotesEnabled: true,
     });
     const changes = (await journalEntries(w.dir)).filter((entry) => entry.action === 'settings.changed').map((entry) => entry.detail);
-    expect(changes).toEqual(['healthNotesEnabled', 'autoLockMinutes']);
+    // (The world's set-up chose the backup folder and passphrase first.)
+    expect(changes).toEqual(['backupFolder', 'backupPassphrase', 'healthNotesEnabled', 'autoLockMinutes']);
     expect(await w.bridge.dispatch('settings.set', { autoLockMinutes: 0 })).toMatchObject({ error: { code: 'invalid_request' } });
     expect(await w.bridge.dispatch('settings.set', { neverLock: true })).toMatchObject({ error: { code: 'invalid_request' } });
     // A new sign-in carries the settings to the renderer.
