@@ -84,7 +84,7 @@ describe('booking in Chromium', () => {
     await dayRow(page, /^14\.30–15\.15, Aino Mäki, Hiustenleikkaus, Anna, Käynyt$/).waitFor();
     await page.getByText('14.30 Aino Mäki: Käynyt.').waitFor();
     // the week strip counts it for today
-    expect(await page.getByRole('group', { name: /^Viikko \d+$/ }).locator('[aria-current="date"]').getAttribute('aria-label')).toMatch(/: 1 varaus$/);
+    expect(await page.getByRole('group', { name: /^Viikko \d+$/ }).locator('[aria-current="date"]').textContent()).toMatch(/: 1 varaus$/);
 
     // the appointment pane, then the screenshot of the whole day view
     await dayRow(page, /Aino Mäki/).press('Enter');

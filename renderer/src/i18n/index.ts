@@ -4,6 +4,9 @@ import { DEFAULT_LANGUAGE, type Language } from '../../../shared/schemas/prefere
 import { adminEn } from './admin/en';
 import { adminFi } from './admin/fi';
 import { adminSv } from './admin/sv';
+import { backupEn } from './backup/en';
+import { backupFi } from './backup/fi';
+import { backupSv } from './backup/sv';
 import { bookingEn } from './booking/en';
 import { bookingFi } from './booking/fi';
 import { bookingSv } from './booking/sv';
@@ -19,9 +22,9 @@ import { sv } from './sv';
 
 /** One resource per language: the core strings and each feature module's, side by side. */
 export const resources = {
-  fi: { translation: { ...fi, ...adminFi, ...recordFi, ...bookingFi, ...importFi } },
-  en: { translation: { ...en, ...adminEn, ...recordEn, ...bookingEn, ...importEn } },
-  sv: { translation: { ...sv, ...adminSv, ...recordSv, ...bookingSv, ...importSv } },
+  fi: { translation: { ...fi, ...adminFi, ...recordFi, ...bookingFi, ...importFi, ...backupFi } },
+  en: { translation: { ...en, ...adminEn, ...recordEn, ...bookingEn, ...importEn, ...backupEn } },
+  sv: { translation: { ...sv, ...adminSv, ...recordSv, ...bookingSv, ...importSv, ...backupSv } },
 } as const;
 
 /** Creates the app's i18next instance. Finnish is the default and the fallback for any gap. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { ChangePassphraseForm } from '../account/ChangePassphraseForm';
 import { DayView } from '../appointments/DayView';
+import { BackupsScreen } from '../backups/BackupsScreen';
 import { ImportScreen } from '../import/ImportScreen';
 import { ServicesScreen } from '../services/ServicesScreen';
 import { CustomersScreen } from '../customers/CustomersScreen';
@@ -13,14 +14,14 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import { WorkspaceNavContext, type WorkspaceNav } from './WorkspaceNav';
 
-type View = 'customers' | 'day' | 'services' | 'import' | 'users' | 'journal' | 'settings' | 'passphrase';
+type View = 'customers' | 'day' | 'services' | 'import' | 'backups' | 'users' | 'journal' | 'settings' | 'passphrase';
 
 /**
  * Views each role may open. The UI hides the rest; main and the data layer refuse them anyway
  * (docs/security.md). Services are booked by both roles, but only the owner edits the catalogue.
  */
 const VIEWS_BY_ROLE = {
-  owner: ['customers', 'day', 'services', 'import', 'users', 'journal', 'settings', 'passphrase'],
+  owner: ['customers', 'day', 'services', 'import', 'backups', 'users', 'journal', 'settings', 'passphrase'],
   receptionist: ['customers', 'day', 'passphrase'],
 } as const satisfies Record<string, readonly View[]>;
 
@@ -78,6 +79,10 @@ export function Workspace({ state }: { state: UnlockedState }) {
       ) : view === 'import' ? (
         <div className="page">
           <ImportScreen register={state.register} db={state.db} dataKey={state.dataKey} />
+        </div>
+      ) : view === 'backups' ? (
+        <div className="page">
+          <BackupsScreen state={state} />
         </div>
       ) : view === 'users' ? (
         <div className="page">

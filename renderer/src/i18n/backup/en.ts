@@ -1,0 +1,7 @@
+import type { BackupMessages } from './messages';
+
+export const backupEn: BackupMessages = {
+  backup: {
+    title: 'Backups',
+  },
+};

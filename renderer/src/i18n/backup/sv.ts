@@ -1,0 +1,7 @@
+import type { BackupMessages } from './messages';
+
+export const backupSv: BackupMessages = {
+  backup: {
+    title: 'Säkerhetskopior',
+  },
+};
