@@ -17,6 +17,17 @@ export const V = {
   businessId: 'business_id_invalid',
   mismatch: 'passphrase_mismatch',
   weak: 'passphrase_weak',
+  date: 'date_invalid',
+  /** A date that has not happened yet where only a past one makes sense (a request's arrival). */
+  dateInFuture: 'date_in_future',
+  /** A date that must be later than today (the next retention review). */
+  dateNotFuture: 'date_not_future',
+  /** A request's later step dated before the request arrived. */
+  dateBeforeReceived: 'date_before_received',
+  /** GDPR Art. 12(3): the requester must be told of an extension within the first month. */
+  extensionLate: 'extension_notice_late',
+  fileTooLarge: 'file_too_large',
+  fileType: 'file_type_invalid',
 } as const;
 
 const trimmed = (max: number) => z.string().trim().max(max, { error: V.tooLong });
