@@ -298,6 +298,19 @@ export const contract = {
       z.object({ status: z.literal('ok'), token: z.string().max(64), fileName: z.string().max(255) }),
     ]),
   },
+  /**
+   * Picks a backup from the history (e.g. the pre-restore backup, to undo a restore) instead of
+   * a dialog: the renderer names the history entry's file, main finds its folder and keeps the
+   * path behind a token as for a chosen file.
+   */
+  'backups.chooseFromHistory': {
+    access: 'owner',
+    input: z.object({ fileName: z.string().min(1).max(255) }).strict(),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('not_found') }),
+      z.object({ status: z.literal('ok'), token: z.string().max(64), fileName: z.string().max(255) }),
+    ]),
+  },
   /** Decrypts and checks the chosen backup: a preview and the document, or exactly what is wrong. */
   'backups.open': {
     access: 'owner',

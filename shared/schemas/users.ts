@@ -51,6 +51,8 @@ export const RegisterSettingsSchema = z.object({
    * data, GDPR Art. 9). Off until the owner decides the salon needs it.
    */
   healthNotesEnabled: z.boolean(),
+  /** The separator of exported CSV files: `;` for Finnish Excel, `,` on request. */
+  csvSeparator: z.enum([';', ',']),
 });
 export type RegisterSettings = z.infer<typeof RegisterSettingsSchema>;
 

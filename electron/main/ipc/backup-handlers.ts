@@ -33,6 +33,7 @@ type BackupChannel =
   | 'backups.due'
   | 'backups.runDue'
   | 'backups.chooseForRestore'
+  | 'backups.chooseFromHistory'
   | 'backups.open'
   | 'backups.restored';
 
@@ -166,6 +167,16 @@ export function createBackupHandlers({ backups, sessions, journal, dialogs, logg
       const token = randomUUID();
       restoreTokens.set(token, { filePath, vaultId: actor.vaultId, expires: now() + RESTORE_TOKEN_TTL_MS });
       return { status: 'ok', token, fileName: path.basename(filePath) };
+    },
+
+    'backups.chooseFromHistory': async (input): Promise<ChannelOutput<'backups.chooseFromHistory'>> => {
+      const actor = sessions.require('owner');
+      // Only a file the history names, in the folder it was written to: the name is matched, never joined as given.
+      const entry = (await backups.history()).find((e) => e.fileName === input.fileName && !e.rotatedAway);
+      if (entry === undefined) return { status: 'not_found' };
+      const token = randomUUID();
+      restoreTokens.set(token, { filePath: path.join(entry.folder, entry.fileName), vaultId: actor.vaultId, expires: now() + RESTORE_TOKEN_TTL_MS });
+      return { status: 'ok', token, fileName: entry.fileName };
     },
 
     'backups.open': async (input): Promise<ChannelOutput<'backups.open'>> => {

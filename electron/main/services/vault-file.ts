@@ -68,6 +68,7 @@ export const VaultSettingsSchema = z.object({
   autoLockMinutes: AutoLockMinutesSchema,
   // Added after format 1 was first written: a file without it reads as "off".
   healthNotesEnabled: z.boolean().default(false),
+  csvSeparator: z.enum([';', ',']).default(';'),
 });
 export type VaultSettings = z.infer<typeof VaultSettingsSchema>;
 

@@ -339,7 +339,7 @@ export function createVaultService(userDataDir: string, options: VaultServiceOpt
           businessName: input.businessName,
           users: [owner],
           slots: [ownerSlot, recoverySlot],
-          settings: { autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, healthNotesEnabled: false },
+          settings: { autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, healthNotesEnabled: false, csvSeparator: ';' },
           recoveryLockout: { ...NO_LOCKOUT },
         };
         // Both slots are proven from the file as written before the recovery key is shown: a

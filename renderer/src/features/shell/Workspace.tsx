@@ -4,6 +4,8 @@ import { Button } from 'react-aria-components';
 import { ChangePassphraseForm } from '../account/ChangePassphraseForm';
 import { DayView } from '../appointments/DayView';
 import { BackupsScreen } from '../backups/BackupsScreen';
+import { BackupStatusBanner } from '../backups/BackupStatusBanner';
+import { useBackupRunner, useBackupStatus } from '../backups/useBackupRunner';
 import { ImportScreen } from '../import/ImportScreen';
 import { ServicesScreen } from '../services/ServicesScreen';
 import { CustomersScreen } from '../customers/CustomersScreen';
@@ -35,6 +37,9 @@ export function Workspace({ state }: { state: UnlockedState }) {
   const [day, setDay] = useState(() => Date.now());
   const { session } = state;
   const views: readonly View[] = VIEWS_BY_ROLE[session.user.role];
+  // Every session keeps the salon's scheduled backups going; only the owner is shown their state.
+  const backups = useBackupRunner(state);
+  const backupStatus = useBackupStatus(backups);
   const nav = useMemo<WorkspaceNav>(
     () => ({
       openCustomer: (customerId) => {
@@ -63,6 +68,7 @@ export function Workspace({ state }: { state: UnlockedState }) {
           </Button>
         ))}
       </nav>
+      {session.user.role === 'owner' && view !== 'backups' ? <BackupStatusBanner status={backupStatus} onOpen={() => setView('backups')} /> : null}
       {state.register.damaged.length > 0 ? (
         <p className="error-message" role="alert">
           {t('app.damagedPages', { count: state.register.damaged.length })}
@@ -82,7 +88,7 @@ export function Workspace({ state }: { state: UnlockedState }) {
         </div>
       ) : view === 'backups' ? (
         <div className="page">
-          <BackupsScreen state={state} />
+          <BackupsScreen state={state} runner={backups} onSettingsChanged={(settings) => store.settingsChanged(settings)} />
         </div>
       ) : view === 'users' ? (
         <div className="page">

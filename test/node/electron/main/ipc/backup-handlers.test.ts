@@ -157,6 +157,22 @@ describe('backup channels', () => {
     SLOW,
   );
 
+  it(
+    'picks a backup from the history by its file name only: a name the history lacks, or a path, is not found',
+    async () => {
+      const { bridge } = await ownerWithBackups();
+      const entry = value(await call(bridge, 'backups.create', { document: await documentText(2), kind: 'manual' }));
+      const picked = value(await call(bridge, 'backups.chooseFromHistory', { fileName: entry.fileName }));
+      if (picked.status !== 'ok') throw new Error('not found');
+      const opened = value(await call(bridge, 'backups.open', { token: picked.token, passphrase: BACKUP_PASS }));
+      expect(opened.status).toBe('ok');
+      for (const fileName of ['../vault.json', `../${entry.fileName}`, 'kirjuri-19990101-000000.age']) {
+        expect(value(await call(bridge, 'backups.chooseFromHistory', { fileName }))).toEqual({ status: 'not_found' });
+      }
+    },
+    SLOW,
+  );
+
   it('issues a closing token only when closing backups are on and settles when the backup is written', async () => {
     const { bridge } = await ownerWithBackups();
     const token = await bridge.services.backupChannels.closingToken();

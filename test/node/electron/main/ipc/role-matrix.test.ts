@@ -106,6 +106,7 @@ function ownerRequests(w: World): { [C in OwnerChannel]: () => ChannelInput<C> }
     'backups.create': () => ({ document: w.document, kind: 'manual' }),
     'backups.history': () => undefined,
     'backups.chooseForRestore': () => undefined,
+    'backups.chooseFromHistory': () => ({ fileName: 'kirjuri-20261201-120000.age' }),
     // A token main never issued: the answer is "expired", and nothing is read.
     'backups.open': () => ({ token: 'not-issued', passphrase: 'varmuus-kopio-lause-2026' }),
     'backups.restored': () => ({ customers: 0, skippedErased: 0 }),
@@ -198,7 +199,7 @@ describe('role matrix', () => {
 
   it('lets a receptionist do the front-desk work: read settings, journal a customer, change own passphrase', async () => {
     await signIn(w.bridge, w.receptionistId, DESK_OWN);
-    expect(value(await call(w.bridge, 'settings.get', undefined))).toEqual({ autoLockMinutes: 5, healthNotesEnabled: false });
+    expect(value(await call(w.bridge, 'settings.get', undefined))).toEqual({ autoLockMinutes: 5, healthNotesEnabled: false, csvSeparator: ';' });
     value(await call(w.bridge, 'journal.record', { action: 'customer.opened', recordId: 'customer-1' }));
     const last = (await journalEntries(w.dir)).at(-1);
     expect(last).toMatchObject({ action: 'customer.opened', userId: w.receptionistId, recordId: 'customer-1' });
@@ -315,14 +316,15 @@ describe('register settings', () => {
 
   it('changes only the settings named, journals each change once, and refuses unknown ones', async () => {
     await signIn(w.bridge, w.ownerId, OWNER_PASS);
-    expect(value(await call(w.bridge, 'settings.set', { healthNotesEnabled: true }))).toEqual({ autoLockMinutes: 5, healthNotesEnabled: true });
-    expect(value(await call(w.bridge, 'settings.set', { healthNotesEnabled: true, autoLockMinutes: 15 }))).toEqual({
+    expect(value(await call(w.bridge, 'settings.set', { healthNotesEnabled: true }))).toEqual({ autoLockMinutes: 5, healthNotesEnabled: true, csvSeparator: ';' });
+    expect(value(await call(w.bridge, 'settings.set', { healthNotesEnabled: true, autoLockMinutes: 15, csvSeparator: ',' }))).toEqual({
       autoLockMinutes: 15,
       healthNotesEnabled: true,
+      csvSeparator: ',',
     });
     const changes = (await journalEntries(w.dir)).filter((entry) => entry.action === 'settings.changed').map((entry) => entry.detail);
     // (The world's set-up chose the backup folder and passphrase first.)
-    expect(changes).toEqual(['backupFolder', 'backupPassphrase', 'healthNotesEnabled', 'autoLockMinutes']);
+    expect(changes).toEqual(['backupFolder', 'backupPassphrase', 'healthNotesEnabled', 'autoLockMinutes', 'csvSeparator']);
     expect(await w.bridge.dispatch('settings.set', { autoLockMinutes: 0 })).toMatchObject({ error: { code: 'invalid_request' } });
     expect(await w.bridge.dispatch('settings.set', { neverLock: true })).toMatchObject({ error: { code: 'invalid_request' } });
     // A new sign-in carries the settings to the renderer.

@@ -1,0 +1,130 @@
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from 'react-aria-components';
+import type { CsvSeparator } from '../../../../shared/domain/csv-export';
+import { MARKETING_CHANNELS, type MarketingChannel } from '../../../../shared/domain/marketing';
+import type { ChannelInput } from '../../../../shared/ipc/contract';
+import type { RegisterSettings } from '../../../../shared/schemas/users';
+import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
+import { buildRegisterBackup, type BackupSource } from '../../db/backup-document';
+import { invoke } from '../../ipc/client';
+import { useVersion } from '../appointments/hooks';
+import { useNow } from '../customers/useNow';
+import { marketingCsv, registerExportFiles } from './export-files';
+
+export interface ExportsPanelProps {
+  source: () => BackupSource;
+  settings: RegisterSettings;
+  onSettingsChanged: (settings: RegisterSettings) => void;
+}
+
+/**
+ * The owner's exports: a marketing list per channel and the whole register as CSV or JSON. The
+ * files are open (unencrypted) data, so the panel says so; main asks where to save them and
+ * journals that an export was made.
+ */
+export function ExportsPanel({ source, settings, onSettingsChanged }: ExportsPanelProps) {
+  const { t } = useTranslation();
+  const channelId = useId();
+  const separatorId = useId();
+  const [channel, setChannel] = useState<MarketingChannel>('email');
+  const [isBusy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const { register } = source();
+  const version = useVersion(register.customers);
+  const separator = settings.csvSeparator;
+  const now = useNow();
+
+  const columns = useMemo(
+    () => ({
+      firstName: t('backup.exports.columns.firstName'),
+      lastName: t('backup.exports.columns.lastName'),
+      contact: channel === 'email' ? t('backup.exports.columns.email') : t('backup.exports.columns.phone'),
+      language: t('backup.exports.columns.language'),
+      consentGiven: t('backup.exports.columns.consentGiven'),
+    }),
+    [t, channel],
+  );
+  // Recounted when the register changes (`version`), so the preview is the file's row count.
+  const marketing = useMemo(
+    () => marketingCsv(register.customers.values(), channel, () => undefined, columns, separator, now),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` stands for the customers' contents
+    [register, channel, columns, separator, version, now],
+  );
+
+  async function save(kind: ChannelInput<'exports.save'>['kind'], files: () => Promise<Record<string, string>>) {
+    if (isBusy) return;
+    setBusy(true);
+    setDone(null);
+    setFailure(null);
+    try {
+      const result = await invoke('exports.save', { kind, files: await files() });
+      if (!result.ok) setFailure(t(`errors.${result.error.code}` as 'errors.internal'));
+      else if (result.value.status === 'cancelled') setDone(t('backup.exports.cancelled'));
+      else setDone(t('backup.exports.saved', { count: result.value.fileCount }));
+    } catch {
+      setFailure(t('errors.internal'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function changeSeparator(next: CsvSeparator) {
+    const result = await invoke('settings.set', { csvSeparator: next });
+    if (result.ok) onSettingsChanged(result.value);
+    else setFailure(t(`errors.${result.error.code}` as 'errors.internal'));
+  }
+
+  const registerFiles = (format: 'csv' | 'json') => async () => registerExportFiles((await buildRegisterBackup(source())).document, format, separator);
+
+  return (
+    <section className="admin-section" aria-labelledby="exports-title">
+      <h2 id="exports-title">{t('backup.exports.title')}</h2>
+      <p className="lead">{t('backup.exports.intro')}</p>
+
+      <div className="field narrow-form">
+        <label htmlFor={separatorId} className="field-label">
+          {t('backup.exports.separator')}
+        </label>
+        <select id={separatorId} className="field-input" value={separator} onChange={(e) => void changeSeparator(e.target.value === ',' ? ',' : ';')}>
+          <option value=";">{t('backup.exports.separators.semicolon')}</option>
+          <option value=",">{t('backup.exports.separators.comma')}</option>
+        </select>
+      </div>
+
+      <h3>{t('backup.exports.marketingTitle')}</h3>
+      <p className="field-hint narrow-hint">{t('backup.exports.marketingHint')}</p>
+      <div className="field narrow-form">
+        <label htmlFor={channelId} className="field-label">
+          {t('backup.exports.channel')}
+        </label>
+        <select id={channelId} className="field-input" value={channel} onChange={(e) => setChannel(e.target.value === 'sms' ? 'sms' : 'email')}>
+          {MARKETING_CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {t(`backup.exports.channels.${c}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p>{t('backup.exports.marketingCount', { count: marketing.count })}</p>
+      <Button className="button" isDisabled={isBusy} onPress={() => void save('marketing-csv', () => Promise.resolve({ [`marketing-${channel}.csv`]: marketing.csv }))}>
+        {t('backup.exports.marketingButton')}
+      </Button>
+
+      <h3>{t('backup.exports.registerTitle')}</h3>
+      <p className="field-hint narrow-hint">{t('backup.exports.registerHint')}</p>
+      <div className="row-actions">
+        <Button className="button" isDisabled={isBusy} onPress={() => void save('register-csv', registerFiles('csv'))}>
+          {t('backup.exports.registerCsv')}
+        </Button>
+        <Button className="button" isDisabled={isBusy} onPress={() => void save('register-json', registerFiles('json'))}>
+          {t('backup.exports.registerJson')}
+        </Button>
+      </div>
+      {isBusy ? <p className="muted">{t('backup.exports.busy')}</p> : null}
+      <StatusMessage message={done} />
+      <ErrorMessage message={failure} />
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { registerCsvFiles, registerJsonFile } from '../../../../shared/backup/open-files';
+import type { BackupDocument } from '../../../../shared/backup/format';
+import { activeConsent } from '../../../../shared/domain/consent';
+import { toCsv, type CsvSeparator } from '../../../../shared/domain/csv-export';
+import { MARKETING_CONSENT, marketingList, type MarketingChannel, type PrivacyFlags } from '../../../../shared/domain/marketing';
+import type { Customer } from '../../../../shared/schemas/customer';
+
+/**
+ * The files of the owner's exports (issue 6), built from decrypted data in the renderer and
+ * written by main where the owner chooses. CSV follows shared/domain/csv-export (BOM, the chosen
+ * separator, CRLF, no formulas).
+ */
+export interface MarketingColumns {
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly contact: string;
+  readonly language: string;
+  readonly consentGiven: string;
+}
+
+/**
+ * The channel's marketing list: only customers with a consent in force for it, a contact for it,
+ * and no restriction or objection (`flagsOf`). Nothing else about them goes into the file.
+ */
+export function marketingCsv(
+  customers: Iterable<Customer>,
+  channel: MarketingChannel,
+  flagsOf: (customerId: string) => PrivacyFlags | undefined,
+  columns: MarketingColumns,
+  separator: CsvSeparator,
+  now: number,
+): { csv: string; count: number } {
+  const list = marketingList(customers, channel, flagsOf, now);
+  const rows = list.map((c) => {
+    const consent = activeConsent(c, MARKETING_CONSENT[channel], now);
+    return [c.firstName, c.lastName, channel === 'email' ? c.email : c.phone, c.language, consent === null ? '' : new Date(consent.givenAt).toISOString()];
+  });
+  const header = [columns.firstName, columns.lastName, columns.contact, columns.language, columns.consentGiven];
+  return { csv: toCsv(header, rows, { separator }), count: list.length };
+}
+
+/** The whole register: one CSV per table, or one JSON document (the backup format, readable). */
+export function registerExportFiles(document: BackupDocument, format: 'csv' | 'json', separator: CsvSeparator): Record<string, string> {
+  return format === 'csv' ? registerCsvFiles(document, { separator }) : { 'register.json': registerJsonFile(document) };
+}
