@@ -56,6 +56,8 @@ export interface SetupInput {
   business: Business;
   ownerName: string;
   passphrase: string;
+  /** The passphrase backups are encrypted with (may be the owner's; the setup screen explains the trade-off). */
+  backupPassphrase?: string;
 }
 
 type Listener = () => void;
@@ -95,6 +97,8 @@ export class SessionStore {
         await this.db.meta.put({ id: 'vault', vaultId: created.value.session.vaultId, createdAt: Date.now() });
         await this.db.pages.put(businessPage);
       });
+      // Not fatal when it fails: the backups screen then asks for it, and the owner is warned.
+      if (input.backupPassphrase !== undefined) await invoke('backups.setPassphrase', { passphrase: input.backupPassphrase });
       const vault = await this.vaultStatus();
       const register = await Register.open(this.db, dataKey, actorOf(created.value.session));
       const next: UnlockedState = { status: 'unlocked', vault, session: created.value.session, business: input.business, register, db: this.db, dataKey };

@@ -21,6 +21,9 @@ export function SetupScreen() {
   const [ownerName, setOwnerName] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
+  const [backupChoice, setBackupChoice] = useState<'same' | 'separate'>('same');
+  const [backupPassphrase, setBackupPassphrase] = useState('');
+  const [backupConfirm, setBackupConfirm] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [verdict, setVerdict] = useState<StrengthVerdict | null>(null);
   const [isChecking, setChecking] = useState(false);
@@ -71,10 +74,21 @@ export function SetupScreen() {
     if (passphrase === '') next.passphrase = V.required;
     else if (!strength?.isAcceptable) next.passphrase = V.weak;
     if (confirm !== passphrase) next.passphraseConfirm = V.mismatch;
+    if (backupChoice === 'separate') {
+      const backupStrength = backupPassphrase === '' ? null : await assessPassphrase(backupPassphrase, userInputs);
+      if (backupPassphrase === '') next.backupPassphrase = V.required;
+      else if (!backupStrength?.isAcceptable) next.backupPassphrase = V.weak;
+      if (backupConfirm !== backupPassphrase) next.backupPassphraseConfirm = V.mismatch;
+    }
     setErrors(next);
     if (Object.keys(next).length > 0 || !parsedBusiness.success || !parsedOwner.success) return;
     setBusy(true);
-    const isCreated = await store.setup({ business: parsedBusiness.data, ownerName: parsedOwner.data.ownerName, passphrase });
+    const isCreated = await store.setup({
+      business: parsedBusiness.data,
+      ownerName: parsedOwner.data.ownerName,
+      passphrase,
+      backupPassphrase: backupChoice === 'same' ? passphrase : backupPassphrase,
+    });
     if (!isCreated) {
       setBusy(false);
       setFailure(t('setup.failed'));
@@ -115,6 +129,51 @@ export function SetupScreen() {
           />
           <PassphraseMeter id="passphrase-meter" verdict={verdict} isChecking={isChecking} />
           <TextField name="passphraseConfirm" type="password" label={t('setup.passphraseConfirm')} value={confirm} onChange={setConfirm} error={message('passphraseConfirm')} isRequired autoComplete="new-password" />
+        </fieldset>
+        <fieldset>
+          <legend>{t('backup.setup.section')}</legend>
+          <p className="field-hint">{t('backup.setup.intro')}</p>
+          <div className="choice-group" role="radiogroup" aria-labelledby="backup-choice-label" aria-describedby="backup-tradeoff">
+            <p id="backup-choice-label" className="field-label">
+              {t('backup.setup.choice')}
+            </p>
+            <div className="choice-options">
+              {(['same', 'separate'] as const).map((choice) => (
+                <label key={choice} className="choice">
+                  <input type="radio" name="backupChoice" value={choice} checked={backupChoice === choice} onChange={() => setBackupChoice(choice)} />
+                  {t(`backup.setup.${choice}`)}
+                </label>
+              ))}
+            </div>
+          </div>
+          <p id="backup-tradeoff" className="field-hint">
+            {t('backup.passphrase.tradeoff')} {t('backup.passphrase.explain')}
+          </p>
+          {backupChoice === 'separate' ? (
+            <>
+              <TextField
+                name="backupPassphrase"
+                type="password"
+                label={t('backup.passphrase.next')}
+                hint={t('setup.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
+                value={backupPassphrase}
+                onChange={setBackupPassphrase}
+                error={message('backupPassphrase')}
+                isRequired
+                autoComplete="new-password"
+              />
+              <TextField
+                name="backupPassphraseConfirm"
+                type="password"
+                label={t('backup.passphrase.confirm')}
+                value={backupConfirm}
+                onChange={setBackupConfirm}
+                error={message('backupPassphraseConfirm')}
+                isRequired
+                autoComplete="new-password"
+              />
+            </>
+          ) : null}
         </fieldset>
         <ErrorMessage message={failure} />
         <Button type="submit" className="button button-primary" isDisabled={isBusy}>

@@ -51,6 +51,13 @@ export const backupEn: BackupMessages = {
       timeInvalid: 'Give the time as HH:MM, for example 18:00.',
       numberInvalid: 'Give a whole number from {{min}} to {{max}}.',
     },
+    setup: {
+      section: 'Backups',
+      intro: 'Backups are encrypted with a passphrase of their own. It opens them on another computer too, for example if this one breaks.',
+      same: "The same as the owner's passphrase",
+      separate: 'A different passphrase',
+      choice: 'Backup passphrase',
+    },
     passphrase: {
       title: 'Backup passphrase',
       setAt: 'The current passphrase was set {{at}}.',

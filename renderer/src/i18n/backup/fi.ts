@@ -53,6 +53,13 @@ export const backupFi = {
       timeInvalid: 'Anna kellonaika muodossa TT:MM, esimerkiksi 18:00.',
       numberInvalid: 'Anna kokonaisluku väliltä {{min}}–{{max}}.',
     },
+    setup: {
+      section: 'Varmuuskopiot',
+      intro: 'Varmuuskopiot salataan omalla tunnuslauseellaan. Sillä ne avataan myös toisella koneella, esimerkiksi jos tämä kone hajoaa.',
+      same: 'Sama kuin omistajan tunnuslause',
+      separate: 'Eri tunnuslause',
+      choice: 'Varmuuskopioiden tunnuslause',
+    },
     passphrase: {
       title: 'Varmuuskopioiden tunnuslause',
       setAt: 'Nykyinen tunnuslause asetettu {{at}}.',

@@ -51,6 +51,13 @@ export const backupSv: BackupMessages = {
       timeInvalid: 'Ange klockslaget som TT:MM, till exempel 18:00.',
       numberInvalid: 'Ange ett heltal från {{min}} till {{max}}.',
     },
+    setup: {
+      section: 'Säkerhetskopior',
+      intro: 'Säkerhetskopiorna krypteras med en egen lösenfras. Med den öppnas de också på en annan dator, till exempel om denna går sönder.',
+      same: 'Samma som ägarens lösenfras',
+      separate: 'En annan lösenfras',
+      choice: 'Lösenfras för säkerhetskopior',
+    },
     passphrase: {
       title: 'Lösenfras för säkerhetskopior',
       setAt: 'Den nuvarande lösenfrasen angavs {{at}}.',
