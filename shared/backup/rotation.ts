@@ -5,6 +5,9 @@
  * A backup that failed verification is no backup: it is deleted once a newer verified one exists
  * (and kept while none does, as the only evidence there is).
  *
+ * A pinned backup (the copy of the register made just before a restore, while that restore may
+ * still need undoing) is kept whatever the policy, and does not use up a day, week or month.
+ *
  * Days, weeks and months are the salon's local ones (the computer's time zone).
  */
 export interface RotationPolicy {
@@ -20,6 +23,8 @@ export interface RotatableBackup {
   /** Epoch ms. */
   readonly createdAt: number;
   readonly verified: boolean;
+  /** Kept whatever the policy (see above). */
+  readonly pinned?: boolean;
 }
 
 const dayKey = (at: number): string => {
@@ -46,9 +51,10 @@ const monthKey = (at: number): string => {
 /** Names of the backups to keep and to delete under `policy`. */
 export function planRotation(backups: readonly RotatableBackup[], policy: RotationPolicy = DEFAULT_ROTATION): { keep: string[]; remove: string[] } {
   const newestFirst = [...backups].sort((a, b) => b.createdAt - a.createdAt || (a.name < b.name ? 1 : -1));
-  const verified = newestFirst.filter((backup) => backup.verified);
-  const keep = new Set<string>();
-  if (verified[0]) keep.add(verified[0].name);
+  const keep = new Set<string>(newestFirst.filter((backup) => backup.pinned === true && backup.verified).map((backup) => backup.name));
+  const newest = newestFirst.find((backup) => backup.verified);
+  if (newest) keep.add(newest.name);
+  const verified = newestFirst.filter((backup) => backup.verified && backup.pinned !== true);
   for (const [limit, key] of [
     [policy.daily, dayKey],
     [policy.weekly, weekKey],
@@ -63,7 +69,7 @@ export function planRotation(backups: readonly RotatableBackup[], policy: Rotati
       keep.add(backup.name);
     }
   }
-  const newestVerifiedAt = verified[0]?.createdAt ?? null;
+  const newestVerifiedAt = newest?.createdAt ?? null;
   for (const backup of newestFirst) {
     if (!backup.verified && (newestVerifiedAt === null || backup.createdAt > newestVerifiedAt)) keep.add(backup.name);
   }

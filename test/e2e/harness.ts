@@ -7,6 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createBundleHandler } from '../../electron/main/security/protocol';
 import { APP_ORIGIN } from '../../shared/app-origin';
 import { createInProcessBridge } from '../support/ipc-bridge';
+import type { DialogKind } from '../../electron/main/services/dialogs';
 
 /**
  * Runs the built renderer (out/renderer) in Debian's Chromium, the way Electron would:
@@ -57,6 +58,8 @@ export interface RunningApp {
   emit(event: string, payload: unknown): Promise<void>;
   /** What the import's file dialog picks next: a real path, or null for "cancelled". */
   setPickedFile(path: string | null): void;
+  /** What main's dialog of `kind` (backup folder, backup file, save…) chooses next. */
+  setDialogAnswer(kind: DialogKind, path: string | null): void;
   close(): Promise<void>;
 }
 
@@ -98,6 +101,7 @@ export async function startApp(): Promise<RunningApp> {
     url: `${origin}/index.html`,
     problems,
     setPickedFile: (path) => bridge.setPickedFile(path),
+    setDialogAnswer: (kind, path) => bridge.setDialogAnswer(kind, path),
     emit: (event, payload) => page.evaluate(([e, p]) => (window as unknown as { __kirjuriEmit: (e: unknown, p: unknown) => void }).__kirjuriEmit(e, p), [event, payload] as const),
     async close() {
       await context.close();

@@ -70,6 +70,9 @@ export interface BackupService {
   read(filePath: string, passphrase: string): ReturnType<typeof readBackup>;
 }
 
+/** How long the backup made before a restore is kept outside rotation. */
+export const PRE_RESTORE_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
+
 const errorCode = (error: unknown): string => {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : 'unknown';
@@ -199,7 +202,13 @@ export function createBackupService(userDataDir: string, options: BackupServiceO
         // Rotation looks only at our own, still existing backups in this folder.
         const candidates = history.filter((item) => item.folder === settings.folder && !item.rotatedAway);
         const { remove } = planRotation(
-          candidates.map((item) => ({ name: item.fileName, createdAt: item.createdAt, verified: item.verified })),
+          candidates.map((item) => ({
+            name: item.fileName,
+            createdAt: item.createdAt,
+            verified: item.verified,
+            // A restore can be undone from its pre-restore backup for a month, however many backups follow.
+            pinned: item.kind === 'pre-restore' && now() - item.createdAt < PRE_RESTORE_KEPT_MS,
+          })),
           settings.rotation,
         );
         const removed = new Set<string>();

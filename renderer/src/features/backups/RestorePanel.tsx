@@ -265,7 +265,7 @@ function Preview({ register, document, size, fileName, language }: { register: R
         <ul className="restore-changes">
           {changes.map((change, index) => {
             const at = formatDateTime(change.at, language);
-            const name = erased.has(change.customerId) ? '—' : (names.get(change.customerId) ?? '—');
+            const name = erased.has(change.customerId) ? t('backup.restore.erasedName') : (names.get(change.customerId) ?? '—');
             return <li key={index}>{change.kind === 'customer' ? t('backup.restore.newestCustomer', { at, name }) : t('backup.restore.newestAppointment', { at, name })}</li>;
           })}
         </ul>

@@ -126,6 +126,7 @@ export const backupEn: BackupMessages = {
       newest: 'Newest changes in the backup',
       newestCustomer: '{{at}} — customer {{name}}',
       newestAppointment: '{{at}} — appointment, customer {{name}}',
+      erasedName: '(erased)',
       noChanges: 'The backup holds no customers and no appointments.',
       willSkip_one: "{{count}} of the backup's customers has been erased (right to be forgotten) and will not be restored.",
       willSkip_other: "{{count}} of the backup's customers have been erased (right to be forgotten) and will not be restored.",

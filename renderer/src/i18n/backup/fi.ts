@@ -128,6 +128,7 @@ export const backupFi = {
       newest: 'Uusimmat muutokset varmuuskopiossa',
       newestCustomer: '{{at}} — asiakas {{name}}',
       newestAppointment: '{{at}} — varaus, asiakas {{name}}',
+      erasedName: '(poistettu)',
       noChanges: 'Varmuuskopiossa ei ole asiakkaita eikä varauksia.',
       willSkip_one: '{{count}} varmuuskopion asiakkaista on poistettu (oikeus tulla unohdetuksi), eikä häntä palauteta.',
       willSkip_other: '{{count}} varmuuskopion asiakkaista on poistettu (oikeus tulla unohdetuksi), eikä heitä palauteta.',

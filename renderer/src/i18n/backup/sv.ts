@@ -126,6 +126,7 @@ export const backupSv: BackupMessages = {
       newest: 'De nyaste ändringarna i säkerhetskopian',
       newestCustomer: '{{at}} — kund {{name}}',
       newestAppointment: '{{at}} — bokning, kund {{name}}',
+      erasedName: '(raderad)',
       noChanges: 'Säkerhetskopian innehåller inga kunder och inga bokningar.',
       willSkip_one: '{{count}} av säkerhetskopians kunder har raderats (rätten att bli bortglömd) och återställs inte.',
       willSkip_other: '{{count}} av säkerhetskopians kunder har raderats (rätten att bli bortglömd) och återställs inte.',

@@ -88,6 +88,18 @@ describe('planRotation: the rules one by one', () => {
     expect(planRotation([longAgo, recent], policy).keep).toEqual(names([recent, longAgo]));
   });
 
+  it('keeps a pinned backup whatever the policy, without it using up its day', () => {
+    const policy = { daily: 1, weekly: 0, monthly: 0 };
+    const morning = backup(2026, 5, 10, 9, 0);
+    const pinned = { ...backup(2026, 5, 10, 12, 0), pinned: true };
+    const evening = backup(2026, 5, 10, 18, 0);
+    const yesterday = backup(2026, 5, 9, 18, 0);
+    expect(planRotation([morning, pinned, evening, yesterday], policy)).toEqual({ keep: names([evening, pinned]), remove: names([morning, yesterday]) });
+    // Pinned and newest: kept once; the day's bucket still goes to the newest unpinned one.
+    const plan = planRotation([morning, { ...evening, pinned: true }], policy);
+    expect(plan).toEqual({ keep: names([evening, morning]), remove: [] });
+  });
+
   it('always keeps the newest verified backup, even under a policy that keeps nothing', () => {
     const older = backup(2026, 5, 1, 10, 0);
     const newest = backup(2026, 5, 2, 10, 0);

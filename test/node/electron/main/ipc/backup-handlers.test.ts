@@ -158,6 +158,27 @@ describe('backup channels', () => {
   );
 
   it(
+    'keeps the pre-restore backup out of rotation for a month, then rotates it like any other',
+    async () => {
+      const { bridge, advance } = await ownerWithBackups();
+      const settings = value(await call(bridge, 'backups.settings', undefined));
+      value(await call(bridge, 'backups.setSettings', { rotation: { ...settings.rotation, daily: 1, weekly: 0, monthly: 0 } }));
+      const text = await documentText(1);
+      const pre = value(await call(bridge, 'backups.create', { document: text, kind: 'pre-restore' }));
+      advance(60_000);
+      value(await call(bridge, 'backups.create', { document: text, kind: 'manual' }));
+      advance(60_000);
+      value(await call(bridge, 'backups.create', { document: text, kind: 'manual' }));
+      const kept = (history: { fileName: string; rotatedAway: boolean }[]) => history.filter((e) => !e.rotatedAway).map((e) => e.fileName);
+      expect(kept(value(await call(bridge, 'backups.history', undefined)))).toContain(pre.fileName);
+      advance(31 * 24 * 60 * 60 * 1000);
+      value(await call(bridge, 'backups.create', { document: text, kind: 'manual' }));
+      expect(kept(value(await call(bridge, 'backups.history', undefined)))).not.toContain(pre.fileName);
+    },
+    SLOW,
+  );
+
+  it(
     'picks a backup from the history by its file name only: a name the history lacks, or a path, is not found',
     async () => {
       const { bridge } = await ownerWithBackups();
