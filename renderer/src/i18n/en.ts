@@ -190,6 +190,12 @@ export const en: Messages = {
     health_consent_required: 'Health information can be recorded only once the customer’s explicit consent to processing it has been recorded.',
     date_invalid: 'Check the date, e.g. 25.11.2026.',
     time_invalid: 'Check the time, e.g. 14.30.',
+    date_in_future: 'The date cannot be in the future.',
+    date_not_future: 'The date must be in the future.',
+    date_before_received: 'The date cannot be before the request arrived.',
+    extension_notice_late: 'The requester must be told of an extension within the first month (by the original due date at the latest).',
+    file_too_large: 'The file is too large (10 MB at most).',
+    file_type_invalid: 'The file must be a PDF, PNG or JPEG.',
     consent_expiry_past: 'The end date must be in the future.',
   },
   errors: {

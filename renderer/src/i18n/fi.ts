@@ -190,6 +190,12 @@ export const fi = {
     date_invalid: 'Tarkista päivämäärä, esim. 25.11.2026.',
     time_invalid: 'Tarkista kellonaika, esim. 14.30.',
     consent_expiry_past: 'Päättymispäivän pitää olla tulevaisuudessa.',
+    date_in_future: 'Päivämäärä ei voi olla tulevaisuudessa.',
+    date_not_future: 'Päivämäärän pitää olla tulevaisuudessa.',
+    date_before_received: 'Päivämäärä ei voi olla ennen pyynnön saapumista.',
+    extension_notice_late: 'Pidennyksestä on kerrottava pyytäjälle ensimmäisen kuukauden aikana (viimeistään alkuperäisenä määräpäivänä).',
+    file_too_large: 'Tiedosto on liian suuri (enintään 10 Mt).',
+    file_type_invalid: 'Tiedoston pitää olla PDF, PNG tai JPEG.',
   },
   errors: {
     invalid_request: 'Pyyntö oli virheellinen, eikä mitään muutettu.',

@@ -190,6 +190,12 @@ export const sv: Messages = {
     health_consent_required: 'Hälsouppgifter kan antecknas först när kundens uttryckliga samtycke till behandlingen har registrerats.',
     date_invalid: 'Kontrollera datumet, t.ex. 25.11.2026.',
     time_invalid: 'Kontrollera klockslaget, t.ex. 14.30.',
+    date_in_future: 'Datumet kan inte ligga i framtiden.',
+    date_not_future: 'Datumet måste ligga i framtiden.',
+    date_before_received: 'Datumet kan inte vara före den dag begäran kom in.',
+    extension_notice_late: 'Den som begär ska få veta om en förlängning inom den första månaden (senast på den ursprungliga förfallodagen).',
+    file_too_large: 'Filen är för stor (högst 10 MB).',
+    file_type_invalid: 'Filen måste vara en PDF-, PNG- eller JPEG-fil.',
     consent_expiry_past: 'Slutdatumet måste ligga i framtiden.',
   },
   errors: {
