@@ -72,6 +72,7 @@ describe('accessibility of the main screens', () => {
       ['Päivä', null],
       ['Palvelut', 'Palvelut'],
       ['Tuonti', null],
+      ['Varmuuskopiot', 'Varmuuskopiot'],
       ['Käyttäjät', 'Käyttäjät'],
       ['Lokikirja', 'Lokikirja'],
       ['Asetukset', 'Asetukset'],
@@ -106,6 +107,10 @@ describe('accessibility of the main screens', () => {
     const text = await page.locator('body').innerText();
     // No Finnish UI word left on a Swedish screen (the customer's own data aside).
     for (const finnish of ['Asiakkaat', 'Muokkaa', 'Varaa aika', 'Lukitse', 'Suostumukset']) expect(text).not.toContain(finnish);
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('button', { name: 'Säkerhetskopior' }).click();
+    await page.getByRole('heading', { name: 'Säkerhetskopior', level: 1 }).waitFor();
+    const backups = await page.locator('body').innerText();
+    for (const finnish of ['Varmuuskopio', 'Tunnuslause', 'Palauta', 'Viennit']) expect(backups).not.toContain(finnish);
     expect(app.problems.filter((p) => !/Content Security Policy/.test(p))).toEqual([]);
   });
 });
