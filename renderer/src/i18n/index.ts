@@ -10,6 +10,9 @@ import { backupSv } from './backup/sv';
 import { bookingEn } from './booking/en';
 import { bookingFi } from './booking/fi';
 import { bookingSv } from './booking/sv';
+import { gdprEn } from './gdpr/en';
+import { gdprFi } from './gdpr/fi';
+import { gdprSv } from './gdpr/sv';
 import { importEn } from './import/en';
 import { importFi } from './import/fi';
 import { importSv } from './import/sv';
@@ -22,9 +25,9 @@ import { sv } from './sv';
 
 /** One resource per language: the core strings and each feature module's, side by side. */
 export const resources = {
-  fi: { translation: { ...fi, ...adminFi, ...recordFi, ...bookingFi, ...importFi, ...backupFi } },
-  en: { translation: { ...en, ...adminEn, ...recordEn, ...bookingEn, ...importEn, ...backupEn } },
-  sv: { translation: { ...sv, ...adminSv, ...recordSv, ...bookingSv, ...importSv, ...backupSv } },
+  fi: { translation: { ...fi, ...adminFi, ...recordFi, ...bookingFi, ...importFi, ...backupFi, ...gdprFi } },
+  en: { translation: { ...en, ...adminEn, ...recordEn, ...bookingEn, ...importEn, ...backupEn, ...gdprEn } },
+  sv: { translation: { ...sv, ...adminSv, ...recordSv, ...bookingSv, ...importSv, ...backupSv, ...gdprSv } },
 } as const;
 
 /** Creates the app's i18next instance. Finnish is the default and the fallback for any gap. */
