@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { AppointmentSchema, ServiceSchema } from '../schemas/appointment';
 import { CustomerSchema } from '../schemas/customer';
+import { DisclosureSchema } from '../schemas/disclosure';
+import { GdprRequestSchema } from '../schemas/gdpr-request';
+import { PrivacyFlagsRecordSchema, PrivacyNoticeVersionSchema, RequestAttachmentSchema } from '../schemas/privacy-records';
+import { RetentionDecisionSchema } from '../schemas/retention';
 
 /**
  * The backup document (docs/backup-format.md): one JSON document, inside one age file, that holds
@@ -29,20 +33,50 @@ export const ErasureEntrySchema = z.object({
 });
 export type ErasureEntry = z.infer<typeof ErasureEntrySchema>;
 
-/**
- * The tables a backup holds, each with the schema its records must pass on restore. Adding a
- * table is backwards compatible (an older file simply has none of it); changing a record's
- * shape is a new schema version of that table (`schemaVersions`).
- */
-export const BACKUP_TABLES = {
+/** The tables of the first release of format version 1: every document has them. */
+const FIRST_TABLES = {
   customers: CustomerSchema,
   services: ServiceSchema,
   appointments: AppointmentSchema,
   erasureLedger: ErasureEntrySchema,
 } as const;
+
+/**
+ * Tables added since (issue 7: the GDPR records). A document written before them simply has
+ * none; callers that have none of these records may leave them out (`BackupTables`).
+ * Attachments carry their bytes as base64.
+ */
+const ADDED_TABLES = {
+  gdprRequests: GdprRequestSchema,
+  requestAttachments: RequestAttachmentSchema,
+  disclosures: DisclosureSchema,
+  retentionDecisions: RetentionDecisionSchema,
+  privacyFlags: PrivacyFlagsRecordSchema,
+  privacyNotices: PrivacyNoticeVersionSchema,
+} as const;
+
+/**
+ * The tables a backup holds, each with the schema its records must pass on restore. Adding a
+ * table is backwards compatible (an older file simply has none of it); changing a record's
+ * shape is a new schema version of that table (`schemaVersions`).
+ */
+export const BACKUP_TABLES = { ...FIRST_TABLES, ...ADDED_TABLES } as const;
 export type BackupTableName = keyof typeof BACKUP_TABLES;
+export type AddedBackupTableName = keyof typeof ADDED_TABLES;
 export const BACKUP_TABLE_NAMES = Object.keys(BACKUP_TABLES) as BackupTableName[];
-export type BackupTables = { [T in BackupTableName]: z.infer<(typeof BACKUP_TABLES)[T]>[] };
+export const ADDED_BACKUP_TABLE_NAMES = Object.keys(ADDED_TABLES) as AddedBackupTableName[];
+type Rows<T extends BackupTableName> = z.infer<(typeof BACKUP_TABLES)[T]>[];
+/** Every table, as a checked document and a register's snapshot have them. */
+export type CompleteBackupTables = { [T in BackupTableName]: Rows<T> };
+/** What a backup can be made from or restored: the added tables may be missing (none of them). */
+export type BackupTables = { [T in keyof typeof FIRST_TABLES]: Rows<T> } & { [T in AddedBackupTableName]?: Rows<T> };
+
+/** The tables with every added table that is missing as an empty one. */
+export function completeTables(tables: BackupTables): CompleteBackupTables {
+  const complete = { ...tables } as Record<string, unknown[]>;
+  for (const name of ADDED_BACKUP_TABLE_NAMES) complete[name] ??= [];
+  return complete as CompleteBackupTables;
+}
 
 /** Schema version of each table's records in this app version. */
 export const TABLE_SCHEMA_VERSIONS: Record<BackupTableName, number> = {
@@ -50,6 +84,12 @@ export const TABLE_SCHEMA_VERSIONS: Record<BackupTableName, number> = {
   services: 1,
   appointments: 1,
   erasureLedger: 1,
+  gdprRequests: 1,
+  requestAttachments: 1,
+  disclosures: 1,
+  retentionDecisions: 1,
+  privacyFlags: 1,
+  privacyNotices: 1,
 };
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
@@ -78,7 +118,7 @@ export interface BackupDocument {
   readonly manifest: Manifest;
   /** Business details and register settings, as the app keeps them. */
   readonly settings: Record<string, unknown>;
-  readonly tables: BackupTables;
+  readonly tables: CompleteBackupTables;
 }
 
 /** JSON with object keys sorted at every level and no whitespace: the same value always gives the same text. */
@@ -105,8 +145,9 @@ export async function tableChecksum(records: readonly unknown[]): Promise<string
 }
 
 export async function computeManifest(tables: BackupTables): Promise<Manifest> {
+  const complete = completeTables(tables);
   const entries = await Promise.all(
-    BACKUP_TABLE_NAMES.map(async (name) => [name, { count: tables[name].length, sha256: await tableChecksum(tables[name]) }] as const),
+    BACKUP_TABLE_NAMES.map(async (name) => [name, { count: complete[name].length, sha256: await tableChecksum(complete[name]) }] as const),
   );
   return Object.fromEntries(entries) as Manifest;
 }
@@ -128,7 +169,7 @@ export async function buildBackupDocument(input: BuildBackupInput): Promise<Back
     schemaVersions: { ...TABLE_SCHEMA_VERSIONS },
     manifest: await computeManifest(input.tables),
     settings: input.settings,
-    tables: input.tables,
+    tables: completeTables(input.tables),
   };
 }
 
@@ -206,7 +247,7 @@ export async function checkBackupDocument(text: string): Promise<BackupCheck> {
       schemaVersions: { ...TABLE_SCHEMA_VERSIONS, ...header.data.schemaVersions },
       manifest: header.data.manifest as Manifest,
       settings: header.data.settings,
-      tables: tables as BackupTables,
+      tables: tables as CompleteBackupTables,
     },
   };
 }
@@ -224,6 +265,7 @@ async function checksumOrNull(records: readonly unknown[]): Promise<string | nul
 }
 
 /** Counts per table, for previews and history (no personal data). */
-export function backupCounts(document: Pick<BackupDocument, 'tables'>): Record<BackupTableName, number> {
-  return Object.fromEntries(BACKUP_TABLE_NAMES.map((name) => [name, document.tables[name].length])) as Record<BackupTableName, number>;
+export function backupCounts(document: { readonly tables: BackupTables }): Record<BackupTableName, number> {
+  const tables = completeTables(document.tables);
+  return Object.fromEntries(BACKUP_TABLE_NAMES.map((name) => [name, tables[name].length])) as Record<BackupTableName, number>;
 }

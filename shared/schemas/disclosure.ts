@@ -24,26 +24,39 @@ export const DISCLOSURE_LEGAL_BASES = ['consent', 'contract', 'legal_obligation'
 export const DisclosureLegalBasisSchema = z.enum(DISCLOSURE_LEGAL_BASES);
 export type DisclosureLegalBasis = z.infer<typeof DisclosureLegalBasisSchema>;
 
-export const DisclosureSchema = z.object({
-  id: IdSchema,
-  recipientKind: DisclosureRecipientKindSchema,
-  /** The authority (e.g. "Helsingin poliisilaitos") or the successor company. */
-  recipientName: z.string().min(1).max(200),
-  legalBasis: DisclosureLegalBasisSchema,
-  /** The provision the authority cited, or the transfer agreement. */
-  legalBasisDetail: z.string().max(500),
-  /** Which data went out (e.g. "contact details and appointments 2024–2025"). */
-  scope: z.string().min(1).max(1000),
-  customerIds: z.array(IdSchema).min(1).max(MAX_DISCLOSED_CUSTOMERS),
-  date: IsoDateSchema,
-  /** The recipient's case number or the request's reference. */
-  reference: z.string().max(200),
-  /** The request that led to it, when the disclosure answered one (e.g. a portability request). */
-  requestId: IdSchema.nullable(),
-  recordedBy: IdSchema,
-  recordedAt: EpochMs,
-});
+export const DisclosureSchema = z
+  .object({
+    id: IdSchema,
+    recipientKind: DisclosureRecipientKindSchema,
+    /** The authority (e.g. "Helsingin poliisilaitos") or the successor company. */
+    recipientName: z.string().min(1).max(200),
+    legalBasis: DisclosureLegalBasisSchema,
+    /** The provision the authority cited, or the transfer agreement. */
+    legalBasisDetail: z.string().max(500),
+    /** Which data went out (e.g. "contact details and appointments 2024–2025"). */
+    scope: z.string().min(1).max(1000),
+    /** The customers whose data went out, less any erased since (see `erasedCustomerCount`). */
+    customerIds: z.array(IdSchema).max(MAX_DISCLOSED_CUSTOMERS),
+    /**
+     * How many of the customers it covered have been erased since (GDPR Art. 17): their ids leave
+     * the list, the entry stays, and the count keeps it true to what was disclosed. Absent until
+     * the first such erasure.
+     */
+    erasedCustomerCount: z.number().int().positive().max(MAX_DISCLOSED_CUSTOMERS).optional(),
+    date: IsoDateSchema,
+    /** The recipient's case number or the request's reference. */
+    reference: z.string().max(200),
+    /** The request that led to it, when the disclosure answered one (e.g. a portability request). */
+    requestId: IdSchema.nullable(),
+    recordedBy: IdSchema,
+    recordedAt: EpochMs,
+  })
+  .refine((disclosure) => disclosure.customerIds.length + (disclosure.erasedCustomerCount ?? 0) >= 1, { path: ['customerIds'], message: 'customers_missing' });
 export type Disclosure = z.infer<typeof DisclosureSchema>;
+
+/** How many people's data the disclosure carried, erased ones included. */
+export const disclosedCount = (disclosure: Pick<Disclosure, 'customerIds' | 'erasedCustomerCount'>): number =>
+  disclosure.customerIds.length + (disclosure.erasedCustomerCount ?? 0);
 
 /**
  * What the disclosure form submits. An authority must cite what obliges the salon to hand data

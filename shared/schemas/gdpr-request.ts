@@ -205,6 +205,8 @@ export type RectificationLink = z.infer<typeof RectificationLinkSchema>;
 
 export const REQUEST_HISTORY_ACTIONS = [
   'recorded',
+  /** Type, requester, channel, received date or description corrected (the intake's typing errors). */
+  'details_changed',
   'customer_linked',
   'identity_recorded',
   'attachment_added',
@@ -290,6 +292,27 @@ export const gdprRequestDraftSchema = (today: IsoDate) =>
 export type GdprRequestDraftInput = z.input<ReturnType<typeof gdprRequestDraftSchema>>;
 export type GdprRequestDraft = z.output<ReturnType<typeof gdprRequestDraftSchema>>;
 
+/**
+ * Correcting a stored request's intake details (a typing error in the name, the wrong arrival
+ * date): the same fields and rules as the intake form, without the attachment and the identity,
+ * which have their own acts.
+ */
+export const requestDetailsDraftSchema = (today: IsoDate) =>
+  z.object({
+    type: GdprRequestTypeSchema,
+    requesterName: requiredText(200),
+    requesterContact: requiredText(300),
+    channel: RequestChannelSchema,
+    receivedDate: pastDateField(today),
+    description: optionalText(2000),
+  });
+export type RequestDetailsDraftInput = z.input<ReturnType<typeof requestDetailsDraftSchema>>;
+
+/** The refusal form: the reasons, the complaint right told, and when the reply went out. */
+export const refusalReplyDraftSchema = (receivedDate: IsoDate, today: IsoDate) =>
+  z.object({ ...RefusalDraftSchema.shape, ...replySentDraftSchema(receivedDate, today).shape });
+export type RefusalReplyDraftInput = z.input<ReturnType<typeof refusalReplyDraftSchema>>;
+
 export const emptyGdprRequestDraft = (today: IsoDate): GdprRequestDraftInput => ({
   type: 'access',
   requesterName: '',
@@ -326,6 +349,7 @@ export const CustomerRestrictionSchema = z.object({
 export type CustomerRestriction = z.infer<typeof CustomerRestrictionSchema>;
 
 export const RestrictionDraftSchema = z.object({ ground: RestrictionGroundSchema, note: optionalText(1000) });
+export type RestrictionDraftInput = z.input<typeof RestrictionDraftSchema>;
 export const RestrictionLiftDraftSchema = z.object({ liftReason: requiredText(1000) });
 
 /**

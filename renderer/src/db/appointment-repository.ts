@@ -12,7 +12,7 @@ import {
 import { optionalText, requiredText } from '../../../shared/schemas/fields';
 import type { Actor } from './customer-repository';
 import type { KirjuriDatabase } from './database';
-import { NotFoundError } from './errors';
+import { CustomerRestrictedError, NotFoundError } from './errors';
 import { SealedPageStore, type PageDamage, type StagedWrite, type WriteQueue } from './sealed-page-store';
 
 /**
@@ -40,6 +40,16 @@ export interface AppointmentPatch {
   readonly status?: AppointmentStatus;
 }
 
+export interface AppointmentRepositoryOptions {
+  /**
+   * Whether a customer's processing is restricted at `now` (GDPR Art. 18): no new bookings for
+   * them and no changes to theirs, except cancelling one.
+   */
+  readonly isRestricted?: (customerId: string, now: number) => boolean;
+}
+
+const CANCELLED: readonly AppointmentStatus[] = ['cancelled_by_customer', 'cancelled_by_salon'];
+
 export class AppointmentRepository {
   private readonly listeners = new Set<() => void>();
   private revision = 0;
@@ -56,6 +66,7 @@ export class AppointmentRepository {
   private constructor(
     private readonly store: SealedPageStore<Appointment>,
     private readonly actor: Actor,
+    private readonly options: AppointmentRepositoryOptions,
   ) {
     this.ready = this.store.load().then(({ damaged }) => {
       this.damagedPages = damaged;
@@ -68,7 +79,7 @@ export class AppointmentRepository {
   }
 
   /** Starts decrypting the appointments and returns at once (see `ready`). */
-  static open(db: KirjuriDatabase, dataKey: CryptoKey, actor: Actor, queue?: WriteQueue): AppointmentRepository {
+  static open(db: KirjuriDatabase, dataKey: CryptoKey, actor: Actor, queue?: WriteQueue, options: AppointmentRepositoryOptions = {}): AppointmentRepository {
     const store = new SealedPageStore<Appointment>(db, dataKey, {
       store: APPOINTMENT_STORE,
       schemaVersion: APPOINTMENT_SCHEMA_VERSION,
@@ -76,7 +87,7 @@ export class AppointmentRepository {
       order: byStart,
       queue,
     });
-    return new AppointmentRepository(store, actor);
+    return new AppointmentRepository(store, actor, options);
   }
 
   get isLoaded(): boolean {
@@ -130,7 +141,11 @@ export class AppointmentRepository {
       createdBy: this.actor.userId,
       updatedAt: now,
     };
-    await this.store.put(appointment);
+    // Checked inside the write queue, against a restriction recorded just before.
+    await this.store.modify(appointment.id, () => {
+      this.assertNotRestricted(appointment.customerId, now);
+      return appointment;
+    });
     this.insert(appointment);
     this.changed();
     return appointment;
@@ -148,6 +163,7 @@ export class AppointmentRepository {
       createdBy: this.actor.userId,
       updatedAt: now,
     }));
+    for (const appointment of appointments) this.assertNotRestricted(appointment.customerId, now);
     await this.store.putMany(appointments);
     for (const appointment of appointments) this.insert(appointment);
     this.changed();
@@ -172,6 +188,8 @@ export class AppointmentRepository {
 
   /** What `patch` makes of `current`, with a history entry per real change; null when nothing changes. */
   private patched(current: Appointment, patch: AppointmentPatch, now: number): Appointment | null {
+    const isCancelling = patch.status !== undefined && CANCELLED.includes(patch.status) && Object.values({ ...patch, status: undefined }).every((value) => value === undefined);
+    if (!isCancelling) this.assertNotRestricted(current.customerId, now);
     const next: Appointment = { ...current };
     const history: AppointmentChange[] = [];
     const note = (kind: AppointmentChange['kind'], from: string, to: string) => history.push({ at: now, by: this.actor.userId, kind, from, to });
@@ -247,6 +265,10 @@ export class AppointmentRepository {
   applied(): void {
     this.reindex();
     this.changed();
+  }
+
+  private assertNotRestricted(customerId: string, now: number): void {
+    if (this.options.isRestricted?.(customerId, now)) throw new CustomerRestrictedError(customerId);
   }
 
   subscribe(listener: () => void): () => void {

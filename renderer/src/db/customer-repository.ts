@@ -1,19 +1,21 @@
 import { ZodError } from 'zod';
 import { activeConsent } from '../../../shared/domain/consent';
 import {
+  CUSTOMER_DRAFT_FIELDS,
   ConsentDraftSchema,
   CustomerDraftSchema,
   upgradeCustomerV1,
   type Consent,
   type ConsentDraftInput,
   type Customer,
+  type CustomerDraftField,
   type CustomerDraftInput,
 } from '../../../shared/schemas/customer';
 import type { Role } from '../../../shared/schemas/users';
 import { compareCustomers, CustomerIndex } from './customer-index';
-import { ForbiddenError, NotFoundError } from './errors';
+import { CustomerRestrictedError, ForbiddenError, NotFoundError } from './errors';
 import type { KirjuriDatabase } from './database';
-import { SealedPageStore, type PageDamage, type StagedWrite, type WriteQueue } from './sealed-page-store';
+import { commitStaged, SealedPageStore, type PageDamage, type StagedWrite, type WriteQueue } from './sealed-page-store';
 
 /**
  * The customer register of an unlocked session: encrypted pages underneath, an in-memory search
@@ -39,7 +41,7 @@ export class CustomerNotFoundError extends NotFoundError {
   override readonly name = 'CustomerNotFoundError';
 }
 
-export { ForbiddenError };
+export { CustomerRestrictedError, ForbiddenError };
 
 /** Health notes are special-category data (GDPR Art. 9): only with the customer's explicit consent. */
 export const HEALTH_CONSENT_REQUIRED = 'health_consent_required';
@@ -53,11 +55,27 @@ function fieldError(path: string, code: string, input: unknown): ZodError {
 
 type Listener = () => void;
 
+/** Links an edit made under a rectification request to it (the register's request repository). */
+export interface RectificationLinker {
+  /** Checks that the request may carry the link and stages it; throws when it may not. */
+  stageRectification(requestId: string, customerId: string, fields: readonly CustomerDraftField[], now: number): Promise<StagedWrite>;
+}
+
 export interface CustomerRepositoryOptions {
   /** The session's shared write queue (register.ts); a repository of its own gets a private one. */
   readonly queue?: WriteQueue;
-  /** The privacy-notice version in force, recorded with each consent. */
-  readonly noticeVersion?: () => number | null;
+  /** The privacy-notice version in force at `now`, recorded with each consent. */
+  readonly noticeVersion?: (now: number) => number | null;
+  /** Whether the customer's processing is restricted at `now` (GDPR Art. 18): then they are read-only. */
+  readonly isRestricted?: (customerId: string, now: number) => boolean;
+  /** Where `update(…, { requestId })` records the rectification link. */
+  readonly rectifications?: RectificationLinker;
+}
+
+/** How an edit is made: when, and under which rectification request (Art. 16), if any. */
+export interface CustomerUpdateOptions {
+  readonly now?: number;
+  readonly requestId?: string | null;
 }
 
 export class CustomerRepository {
@@ -65,11 +83,12 @@ export class CustomerRepository {
   private revision = 0;
 
   private constructor(
+    private readonly db: KirjuriDatabase,
     private readonly store: SealedPageStore<Customer>,
     readonly damaged: readonly PageDamage[],
     private readonly index: CustomerIndex,
     readonly actor: Actor,
-    private readonly noticeVersion: () => number | null,
+    private readonly options: CustomerRepositoryOptions,
   ) {}
 
   /** Decrypts the register and builds the search index: after this, search answers at once. */
@@ -88,7 +107,7 @@ export class CustomerRepository {
     const index = new CustomerIndex();
     const { damaged } = await store.load((records) => index.add(records));
     index.finish();
-    return new CustomerRepository(store, damaged, index, actor, options.noticeVersion ?? (() => null));
+    return new CustomerRepository(db, store, damaged, index, actor, options);
   }
 
   get role(): Role {
@@ -150,12 +169,35 @@ export class CustomerRepository {
     return customers;
   }
 
-  async update(id: string, draft: CustomerDraftInput, now = Date.now()): Promise<Customer> {
-    return this.save(id, (current) => {
+  /**
+   * Saves an edit of the customer. Refused while their processing is restricted. With a
+   * `requestId`, the edit is a rectification under that request (Art. 16): the request records
+   * which fields changed, who changed them and when, in the same transaction as the edit.
+   */
+  async update(id: string, draft: CustomerDraftInput, options: number | CustomerUpdateOptions = {}): Promise<Customer> {
+    const { now = Date.now(), requestId = null } = typeof options === 'number' ? { now: options } : options;
+    const edited = (current: Customer): Customer => {
+      this.assertNotRestricted(id, now);
       const customer: Customer = { ...current, ...CustomerDraftSchema.parse(draft), ...this.touched(current, now) };
       assertHealthNotesAllowed(customer, now);
       return customer;
+    };
+    if (requestId === null) return this.save(id, edited);
+    const linker = this.options.rectifications;
+    if (!linker) throw new Error('rectification links need the register');
+    const { before, after } = await this.store.runExclusive(async () => {
+      const current = this.store.get(id);
+      if (!current) throw new CustomerNotFoundError('no such customer');
+      const next = edited(current);
+      const fields = CUSTOMER_DRAFT_FIELDS.filter((field) => next[field] !== current[field]);
+      if (fields.length === 0) return { before: current, after: null };
+      await commitStaged(this.db, [await this.store.stage({ put: [next] }), await linker.stageRectification(requestId, id, fields, now)]);
+      return { before: current, after: next };
     });
+    if (after === null) return before;
+    this.index.upsert(after, before);
+    this.changed();
+    return after;
   }
 
   /** Records a consent (its own dated, attributed entry). */
@@ -166,6 +208,7 @@ export class CustomerRepository {
    */
   async giveConsent(id: string, draft: ConsentDraftInput, now = Date.now()): Promise<Customer> {
     return this.save(id, (current) => {
+      this.assertNotRestricted(id, now);
       const consent = this.newConsent(draft, now);
       if (consent.expiresAt !== null && consent.expiresAt <= now) throw fieldError('expiresAt', CONSENT_EXPIRY_PAST, consent.expiresAt);
       return { ...current, consents: [...current.consents, consent], ...this.touched(current, now) };
@@ -175,6 +218,8 @@ export class CustomerRepository {
   /**
    * Withdraws a consent: as easy as giving it, and the history stays. Withdrawing the health-data
    * consent also removes the health notes it allowed: there is no basis left to keep them.
+   * Allowed under a restriction too: a withdrawal only narrows what is done with the data, and
+   * Art. 7(3) gives the right to withdraw "at any time".
    */
   async withdrawConsent(id: string, consentId: string, now = Date.now()): Promise<Customer> {
     return this.save(id, (current) => {
@@ -236,6 +281,15 @@ export class CustomerRepository {
     this.listeners.clear();
   }
 
+  /** Whether the customer's processing is restricted at `now` (read-only then). */
+  isRestricted(id: string, now = Date.now()): boolean {
+    return this.options.isRestricted?.(id, now) ?? false;
+  }
+
+  private assertNotRestricted(id: string, now: number): void {
+    if (this.isRestricted(id, now)) throw new CustomerRestrictedError(id);
+  }
+
   /** updatedAt grows with every change, even within one millisecond or after the clock went back (undoMerge relies on it). */
   private touched(current: Customer, now: number): Pick<Customer, 'updatedAt' | 'updatedBy'> {
     return { updatedAt: Math.max(now, current.updatedAt + 1), updatedBy: this.actor.userId };
@@ -249,7 +303,7 @@ export class CustomerRepository {
       givenAt: now,
       method: parsed.method,
       recordedBy: this.actor.userId,
-      noticeVersion: this.noticeVersion(),
+      noticeVersion: this.options.noticeVersion?.(now) ?? null,
       scope: parsed.scope,
       expiresAt: parsed.expiresAt,
       withdrawnAt: null,

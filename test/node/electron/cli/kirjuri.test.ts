@@ -55,7 +55,24 @@ describe('kirjuri command line', () => {
 
       const csvDir = path.join(dir, 'csv');
       expect(await runCli(['backup', 'export', file, '--out', csvDir], io().io)).toBe(EXIT.ok);
-      expect((await readdir(csvDir)).sort()).toEqual(['appointments.csv', 'consents.csv', 'customers.csv', 'erasure-ledger.csv', 'services.csv']);
+      expect((await readdir(csvDir)).sort()).toEqual(
+        [
+          'appointments.csv',
+          'consents.csv',
+          'customers.csv',
+          'disclosures.csv',
+          'erasure-ledger.csv',
+          'gdpr-request-attachments.csv',
+          'gdpr-request-history.csv',
+          'gdpr-request-rectifications.csv',
+          'gdpr-requests.csv',
+          'marketing-objections.csv',
+          'privacy-notices.csv',
+          'restrictions.csv',
+          'retention-decisions.csv',
+          'services.csv',
+        ].sort(),
+      );
       const customers = Papa.parse<Record<string, string>>((await readFile(path.join(csvDir, 'customers.csv'), 'utf8')).replace(/^\uFEFF/, ''), {
         header: true,
         delimiter: ';',

@@ -9,6 +9,7 @@ import { OWNER, RECEPTIONIST } from '../../../support/actors';
 import { testDataKey } from '../../../support/data-key';
 import { freshDatabase } from '../../../support/fresh-db';
 import { decryptAll, rawDump } from '../../../support/db-inspect';
+import { fillGdprRecords, requestDraft } from '../../../support/gdpr-fixtures';
 
 /**
  * Backups and restores through the real data layer and the real backup code: the register is
@@ -16,6 +17,7 @@ import { decryptAll, rawDump } from '../../../support/db-inspect';
  * register, which must then hold exactly the same. Erased people never come back.
  */
 const NOW = Date.UTC(2026, 10, 25, 10, 0, 0);
+const NOTHING = { customers: 0, services: 0, appointments: 0, gdprRequests: 0, requestAttachments: 0, disclosures: 0, retentionDecisions: 0, privacyFlags: 0, privacyNotices: 0 };
 const PASS = 'varmuus-kopio-lause-2026';
 
 async function filledRegister(customers: number, seed = 1) {
@@ -42,10 +44,16 @@ async function throughBackup(tables: BackupTables): Promise<BackupTables> {
 describe('backup and restore of a register', () => {
   it('round-trips any generated register exactly (property, real scrypt)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 1_000 }), fc.boolean(), async (count, seed, eraseOne) => {
+      fc.asyncProperty(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 1_000 }), fc.boolean(), fc.boolean(), async (count, seed, eraseOne, withGdpr) => {
         const { register, created } = await filledRegister(count, seed);
+        // Every GDPR table of issue 7 (a request with its file among them), then perhaps an erasure
+        // that masks some of them: both round-trip exactly.
+        if (withGdpr && created.length >= 3) await fillGdprRecords(register, created.slice(count % 3, (count % 3) + 3), NOW - 3_600_000);
         const first = created[0];
-        if (eraseOne && first) await register.eraseCustomer(first.id, { now: NOW });
+        if (eraseOne && first) {
+          const request = withGdpr ? register.requests.forCustomer(first.id)[0] : undefined;
+          await register.eraseCustomer(first.id, { now: NOW, requestId: request?.id ?? null });
+        }
         const customer = created[1];
         if (customer) await register.customers.giveConsent(customer.id, { kind: 'marketing_sms', method: 'in_person', scope: '', expiresAt: null }, NOW);
         const before = await register.snapshot();
@@ -53,12 +61,17 @@ describe('backup and restore of a register', () => {
 
         const target = await Register.open(freshDatabase(), await testDataKey(), OWNER);
         const result = await target.restore(restoredTables);
-        expect(result.skippedErased).toBe(0);
+        expect(result).toMatchObject({ skippedErased: 0, maskedRequests: 0, skippedRecords: 0 });
         expect(sorted(await target.snapshot())).toBe(sorted(before));
+        for (const attachment of before.requestAttachments) {
+          const request = before.gdprRequests.find((r) => r.attachment?.id === attachment.id)!;
+          expect(Buffer.from(await target.requests.readAttachment(request.id)).toString('base64')).toBe(attachment.data);
+        }
+        expect(target.notices.versionInForce(NOW)).toBe(before.privacyNotices.length > 0 ? 1 : null);
         expect(target.customers.count).toBe(before.customers.length);
         if (before.customers[0]) expect(target.customers.search(before.customers[0].lastName)).toContain(before.customers[0].id);
       }),
-      { numRuns: 6 },
+      { numRuns: 8 },
     );
   }, 300_000);
 
@@ -68,13 +81,19 @@ describe('backup and restore of a register', () => {
     const erased = created[4]!;
     const erasedAppointments = register.appointments.forCustomer(erased.id).map((a) => a.id);
     expect(erasedAppointments.length).toBeGreaterThan(0);
-    await register.eraseCustomer(erased.id, { requestId: 'request-1', now: NOW });
+    const request = await register.requests.create(requestDraft(erased, { type: 'erasure' }, '2026-11-25'), { now: NOW, today: '2026-11-25' });
+    await register.eraseCustomer(erased.id, { requestId: request.id, now: NOW });
     expect(register.erasureLedger()).toEqual([
-      { customerId: erased.id, erasedAt: NOW, erasedBy: OWNER.userId, requestId: 'request-1', maskedName: `${erased.firstName[0]!.toUpperCase()}*** ${erased.lastName[0]!.toUpperCase()}***` },
+      { customerId: erased.id, erasedAt: NOW, erasedBy: OWNER.userId, requestId: request.id, maskedName: `${erased.firstName[0]!.toUpperCase()}*** ${erased.lastName[0]!.toUpperCase()}***` },
     ]);
 
     const result = await register.restore(older);
-    expect(result).toEqual({ restored: { customers: 19, services: 10, appointments: older.appointments.length - erasedAppointments.length }, skippedErased: 1 });
+    expect(result).toEqual({
+      restored: { ...NOTHING, customers: 19, services: 10, appointments: older.appointments.length - erasedAppointments.length, gdprRequests: 1 },
+      skippedErased: 1,
+      maskedRequests: 0,
+      skippedRecords: 0,
+    });
     expect(register.customers.get(erased.id)).toBeUndefined();
     expect(register.customers.search(erased.lastName)).not.toContain(erased.id);
     for (const id of erasedAppointments) expect(register.appointments.get(id)).toBeUndefined();
@@ -111,7 +130,7 @@ describe('backup and restore of a register', () => {
     const empty: BackupTables = { customers: [], services: [], appointments: [], erasureLedger: [] };
     const desk = await Register.open(freshDatabase(), await testDataKey(), RECEPTIONIST);
     await expect(desk.restore(tables)).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await register.restore(empty)).toEqual({ restored: { customers: 0, services: 0, appointments: 0 }, skippedErased: 0 });
+    expect(await register.restore(empty)).toEqual({ restored: NOTHING, skippedErased: 0, maskedRequests: 0, skippedRecords: 0 });
     expect(register.customers.count).toBe(0);
     expect(register.appointments.count).toBe(0);
     expect((await register.restore(tables)).restored.customers).toBe(8);

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
+  ADDED_BACKUP_TABLE_NAMES,
   BACKUP_TABLE_NAMES,
   BACKUP_TABLES,
   TABLE_SCHEMA_VERSIONS,
@@ -18,9 +19,11 @@ import {
   type BackupDocument,
   type BackupProblem,
   type BackupTables,
+  type CompleteBackupTables,
   type ErasureEntry,
 } from '../../../../shared/backup/format';
 import { DEMO_SERVICES, demoAppointments, demoCustomers } from '../../../../shared/domain/demo-data';
+import { fillGdprRecords } from '../../../support/gdpr-fixtures';
 import { Register } from '../../../../renderer/src/db/register';
 import { OWNER } from '../../../support/actors';
 import { testDataKey } from '../../../support/data-key';
@@ -37,7 +40,7 @@ const NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
 type Json = Record<string, unknown> & { tables: Record<string, Record<string, unknown>[]>; manifest: Record<string, { count: number; sha256: string }>; schemaVersions: Record<string, number> };
 
 /** Real stored records: synthetic drafts through the real data layer, read back from it. */
-async function storedTables(customerCount: number): Promise<BackupTables> {
+async function storedTables(customerCount: number): Promise<CompleteBackupTables> {
   const register = await Register.open(freshDatabase(), await testDataKey(), OWNER);
   try {
     const services = await register.services.createMany(DEMO_SERVICES, NOW - 90 * 86_400_000);
@@ -62,20 +65,21 @@ async function storedTables(customerCount: number): Promise<BackupTables> {
       NOW - 86_400_000,
     );
     await register.appointments.ready;
+    // Every GDPR table of issue 7 too, one request with its file (base64 in the document).
+    await fillGdprRecords(register, customers, NOW - 3_600_000);
     const erasureLedger: ErasureEntry[] = [
       { customerId: 'a1b2c3d4-0000-4000-8000-000000000001', erasedAt: NOW - 5 * 86_400_000, erasedBy: OWNER.userId, requestId: null, maskedName: 'M*** V***' },
       { customerId: 'a1b2c3d4-0000-4000-8000-000000000002', erasedAt: NOW - 86_400_000, erasedBy: OWNER.userId, requestId: 'gdpr-request-7', maskedName: 'Å*** Ö***' },
     ];
-    return {
-      customers: [...register.customers.values()],
-      services: register.services.list(),
-      appointments: register.appointments.between(0, Number.MAX_SAFE_INTEGER),
-      erasureLedger,
-    };
+    return { ...(await register.snapshot()), erasureLedger };
   } finally {
     await register.close();
   }
 }
+
+const FIRST_COUNTS = { customers: 40, services: DEMO_SERVICES.length, appointments: 120, erasureLedger: 2 };
+const GDPR_COUNTS = { gdprRequests: 5, requestAttachments: 1, disclosures: 1, retentionDecisions: 1, privacyFlags: 2, privacyNotices: 1 };
+const NO_GDPR = { gdprRequests: 0, requestAttachments: 0, disclosures: 0, retentionDecisions: 0, privacyFlags: 0, privacyNotices: 0 };
 
 const SETTINGS = { business: { name: 'Parturi-Kampaamo Kirjuri (testi)', businessId: '1234567-8', city: 'Äänekoski' }, reminderHours: 24 };
 
@@ -150,7 +154,7 @@ describe('canonicalJson', () => {
 });
 
 describe('the backup document', () => {
-  let tables: BackupTables;
+  let tables: CompleteBackupTables;
   let document: BackupDocument;
   let text: string;
 
@@ -164,7 +168,9 @@ describe('the backup document', () => {
   const editable = (): Json => JSON.parse(text) as Json;
 
   it('is built from stored records of the real data layer, every table non-empty', () => {
-    expect(backupCounts(document)).toEqual({ customers: 40, services: DEMO_SERVICES.length, appointments: 120, erasureLedger: 2 });
+    expect(backupCounts(document)).toEqual({ ...FIRST_COUNTS, ...GDPR_COUNTS });
+    for (const name of BACKUP_TABLE_NAMES) expect(document.tables[name].length, name).toBeGreaterThan(0);
+    expect(tables.requestAttachments[0]!.data).toMatch(/^JVBERi0/); // "%PDF-" in base64
     expect(tables.customers.some((customer) => customer.consents.length === 2)).toBe(true);
     expect(tables.appointments.some((appointment) => appointment.services[0]!.serviceId !== null)).toBe(true);
   });
@@ -208,9 +214,12 @@ describe('the backup document', () => {
 
   it('counts records per table, and an empty register makes a valid backup', async () => {
     const empty = await buildBackupDocument({ appVersion: '0.1.0', createdAt: new Date(NOW), settings: {}, tables: { customers: [], services: [], appointments: [], erasureLedger: [] } });
-    expect(backupCounts(empty)).toEqual({ customers: 0, services: 0, appointments: 0, erasureLedger: 0 });
+    const none = { customers: 0, services: 0, appointments: 0, erasureLedger: 0, ...NO_GDPR };
+    expect(backupCounts(empty)).toEqual(none);
     const check = await checkBackupDocument(serialiseBackupDocument(empty));
-    expect(check.ok && backupCounts(check.document)).toEqual({ customers: 0, services: 0, appointments: 0, erasureLedger: 0 });
+    expect(check.ok && backupCounts(check.document)).toEqual(none);
+    // Built without the GDPR tables, the document still lists them, empty, in the manifest.
+    expect(check.ok && Object.keys(check.document.manifest).sort()).toEqual([...BACKUP_TABLE_NAMES].sort());
   });
 
   it('need not be canonical text to be accepted (a document pretty-printed by a JSON tool is the same document)', async () => {
@@ -240,6 +249,11 @@ describe('the backup document', () => {
       ['a table the manifest lists that is missing', (json) => void delete json.tables.erasureLedger, 'erasureLedger'],
       ['a table that is not a list', (json) => void ((json.tables as Record<string, unknown>).services = { 0: json.tables.services![0] }), 'services'],
       ['a customer consent withdrawn by hand', (json) => void ((json.tables.customers!.find((c) => (c.consents as unknown[]).length > 0)!.consents as Record<string, unknown>[])[0]!.withdrawnAt = NOW), 'customers'],
+      ['a request’s status changed by hand', (json) => void (json.tables.gdprRequests![0]!.status = 'done'), 'gdprRequests'],
+      ['a byte of a request file changed', (json) => void (json.tables.requestAttachments![0]!.data = `A${String(json.tables.requestAttachments![0]!.data).slice(1)}`), 'requestAttachments'],
+      ['a customer taken out of a disclosure', (json) => void (json.tables.disclosures![0]!.customerIds as string[]).pop(), 'disclosures'],
+      ['an objection removed', (json) => void json.tables.privacyFlags!.pop(), 'privacyFlags'],
+      ['a privacy-notice version renumbered', (json) => void (json.tables.privacyNotices![0]!.version = 7), 'privacyNotices'],
     ];
 
     it.each(tampering)('manifest_mismatch: %s', async (_label, tamper, table) => {
@@ -257,13 +271,25 @@ describe('the backup document', () => {
       ['a service with a fractional price', (json) => void (json.tables.services![4]!.priceCents = 12.5), 'services', 4],
       ['an erasure entry with the full name in it', (json) => void (json.tables.erasureLedger![1]!.maskedName = 'x'.repeat(41)), 'erasureLedger', 1],
       ['a record that is not an object', (json) => void ((json.tables.services as unknown[])[1] = 'Naisten hiustenleikkaus'), 'services', 1],
+      ['a request with an unknown type', (json) => void (json.tables.gdprRequests![2]!.type = 'complaint'), 'gdprRequests', 2],
+      ['a request refused without reasons', (json) => void (json.tables.gdprRequests!.find((r) => r.status === 'refused')!.refusal = null), 'gdprRequests', -1],
+      ['a request file whose bytes are not its size', (json) => void (json.tables.requestAttachments![0]!.size = 701), 'requestAttachments', 0],
+      ['a request file that is not base64', (json) => void (json.tables.requestAttachments![0]!.data = '%PDF-1.4'), 'requestAttachments', 0],
+      ['a disclosure without anyone in it', (json) => void (json.tables.disclosures![0]!.customerIds = []), 'disclosures', 0],
+      ['two restrictions in force at once', (json) => {
+        const flags = json.tables.privacyFlags!.find((f) => (f.restrictions as unknown[]).length > 0)!;
+        const [first] = flags.restrictions as Record<string, unknown>[];
+        flags.restrictions = [{ ...first, liftedAt: null, liftedBy: null, liftReason: '' }, first];
+      }, 'privacyFlags', -1],
     ];
 
     it.each(invalid)('invalid_record: %s', async (_label, tamper, table, index) => {
       const json = editable();
       tamper(json);
       json.manifest = await computeManifest(json.tables as unknown as BackupTables);
-      expect(await checkJson(json)).toEqual({ kind: 'invalid_record', table, index });
+      const problem = await checkJson(json);
+      // -1: wherever the record happens to be in the table.
+      expect(problem).toEqual({ kind: 'invalid_record', table, index: index === -1 ? (problem as { index: number }).index : index });
     });
 
     it('future_version: a format version this app does not know', async () => {
@@ -336,8 +362,20 @@ describe('the backup document', () => {
       delete json.manifest.erasureLedger;
       delete json.schemaVersions.erasureLedger;
       const check = await checkBackupDocument(JSON.stringify(json));
-      expect(check.ok && backupCounts(check.document)).toEqual({ customers: 40, services: DEMO_SERVICES.length, appointments: 120, erasureLedger: 0 });
+      expect(check.ok && backupCounts(check.document)).toEqual({ ...FIRST_COUNTS, ...GDPR_COUNTS, erasureLedger: 0 });
       expect(check.ok && check.document.schemaVersions).toEqual(TABLE_SCHEMA_VERSIONS);
+    });
+
+    it('reads a file written before the GDPR tables (issue 7) with those tables empty', async () => {
+      const json = editable();
+      for (const name of ADDED_BACKUP_TABLE_NAMES) {
+        delete (json.tables as Record<string, unknown>)[name];
+        delete json.manifest[name];
+        delete json.schemaVersions[name];
+      }
+      const check = await checkBackupDocument(JSON.stringify(json));
+      expect(check.ok && backupCounts(check.document)).toEqual({ ...FIRST_COUNTS, ...NO_GDPR });
+      expect(check.ok && check.document.tables.customers).toStrictEqual(document.tables.customers);
     });
 
     it('accepts settings and header values the manifest does not cover, as they are', async () => {

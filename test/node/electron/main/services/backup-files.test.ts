@@ -212,7 +212,7 @@ describe('writeVerifiedBackup', () => {
         filePath: path.join(dir, fileName),
         size: (await stat(path.join(dir, fileName))).size,
         createdAt: NOW,
-        counts: { customers: 6, services: 1, appointments: 6, erasureLedger: 0 },
+        counts: { customers: 6, services: 1, appointments: 6, erasureLedger: 0, gdprRequests: 0, requestAttachments: 0, disclosures: 0, retentionDecisions: 0, privacyFlags: 0, privacyNotices: 0 },
       });
       // Only the backup: no temp file is left behind.
       expect(await readdir(dir)).toEqual([fileName]);
