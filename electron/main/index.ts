@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, ipcMain, Menu, powerMonitor, protocol, session, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from '../../shared/app-origin';
@@ -22,6 +23,8 @@ process.umask(0o077);
 const logger = createLogger();
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+// DejaVu Sans for PDFs, copied here by the build (electron.vite.config.ts, `bundleFonts`).
+const fontDir = fileURLToPath(new URL('./fonts', import.meta.url));
 
 // Both must happen before `ready`: every renderer sandboxed (E1), app:// privileged (E2, E3).
 app.enableSandbox();
@@ -35,7 +38,15 @@ const OPEN_DIALOGS: Record<Exclude<DialogKind, 'saveFile'>, OpenDialogOptions> =
   backupFile: { properties: ['openFile'], filters: [{ name: 'Kirjuri / age', extensions: ['age'] }, { name: '*', extensions: ['*'] }] },
   backupFolder: { properties: ['openDirectory', 'createDirectory'] },
   exportFolder: { properties: ['openDirectory', 'createDirectory'] },
+  // A request's written copy. No "all files" choice: main refuses any other type anyway.
+  attachmentFile: { properties: ['openFile'], filters: [{ name: 'PDF, PNG, JPEG', extensions: ['pdf', 'png', 'jpg', 'jpeg'] }] },
 };
+
+/** A save dialog offers the suggested name's type, so a name typed without one still gets it (Windows). */
+function saveFilters(suggestedName: string | undefined): SaveDialogOptions['filters'] {
+  const extension = suggestedName ? path.extname(suggestedName).slice(1).toLowerCase() : '';
+  return extension === '' ? undefined : [{ name: extension.toUpperCase(), extensions: [extension] }];
+}
 
 /**
  * Electron's file dialogs, modal to the window when there is one. Main's services check whatever
@@ -47,7 +58,8 @@ function electronDialogs(window: () => BrowserWindow | null): Dialogs {
       const parent = window();
       const modal = parent !== null && !parent.isDestroyed() ? parent : null;
       if (kind === 'saveFile') {
-        const options: SaveDialogOptions = { ...(suggestedName ? { defaultPath: suggestedName } : {}) };
+        const filters = saveFilters(suggestedName);
+        const options: SaveDialogOptions = { ...(suggestedName ? { defaultPath: suggestedName } : {}), ...(filters ? { filters } : {}) };
         const saved = modal ? await dialog.showSaveDialog(modal, options) : await dialog.showSaveDialog(options);
         return saved.canceled || !saved.filePath ? null : saved.filePath;
       }
@@ -94,6 +106,7 @@ if (!app.requestSingleInstanceLock()) {
         userDataDir: app.getPath('userData'),
         logger,
         dialogs: electronDialogs(() => mainWindow),
+        fontDir,
       });
       // A backup write cut off by a crash left a temp file; it is never a backup. Removed now.
       void services.backups.cleanUp().catch(() => undefined);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatPhone } from '../domain/phone';
 import { AppointmentSchema, type Appointment, type AppointmentChange } from '../schemas/appointment';
-import type { Business } from '../schemas/business';
+import { BusinessSchema, type Business } from '../schemas/business';
 import { CustomerSchema, type Consent, type Customer } from '../schemas/customer';
 import { formatDate, formatDateTime, formatIsoDate, formatMoney, SALON_TIME_ZONE } from './format';
 import { dueDateOf } from '../domain/gdpr-deadline';
@@ -27,6 +27,7 @@ import {
 import { DocumentLanguageSchema, heading, keyValue, paragraph, table, type Block, type DocumentLanguage, type DocumentModel } from './model';
 import { renderPdf, type PdfOptions } from './pdf';
 import { INFO_SECTIONS, processingInfo, sectionText, type InfoSectionKey } from './processing-info';
+import { RetentionPolicySchema } from '../schemas/retention';
 
 /**
  * The access report for one person (GDPR Art. 15, and Art. 20 portability): everything the
@@ -61,6 +62,31 @@ export interface AccessReportInput {
   /** The salon's time zone for dates and times (default Europe/Helsinki). */
   readonly timeZone?: string;
 }
+
+/** Bounds of one report's input where it crosses a boundary (IPC): a long history fits, a runaway message does not. */
+export const ACCESS_REPORT_LIMITS = { appointments: 100_000, requests: 1_000, disclosures: 10_000, userNames: 1_000 } as const;
+
+/**
+ * The access report's input as it crosses a boundary (the renderer sends it, main renders it):
+ * everything `AccessReportInput` holds except `generatedAt` and `timeZone`, which the side that
+ * renders sets. The customer record and appointments keep any field the schema does not know
+ * yet (`loose`), as the JSON copy promises to carry the stored records as they are.
+ */
+export const AccessReportInputSchema = z.object({
+  customer: CustomerSchema.loose(),
+  appointments: z.array(AppointmentSchema.loose()).max(ACCESS_REPORT_LIMITS.appointments),
+  requests: z.array(DocumentRequestSchema).max(ACCESS_REPORT_LIMITS.requests),
+  disclosures: z.array(DocumentDisclosureSchema).max(ACCESS_REPORT_LIMITS.disclosures),
+  business: BusinessSchema,
+  reviewAfterMonths: RetentionPolicySchema.shape.reviewAfterMonths,
+  healthNotesEnabled: z.boolean(),
+  language: DocumentLanguageSchema.optional(),
+  userNames: z
+    .record(z.string().min(1).max(64), z.string().max(200))
+    .refine((names) => Object.keys(names).length <= ACCESS_REPORT_LIMITS.userNames)
+    .optional(),
+});
+export type AccessReportInputMessage = z.input<typeof AccessReportInputSchema>;
 
 export const ACCESS_REPORT_FORMAT = 'kirjuri.access-report';
 export const ACCESS_REPORT_VERSION = 1;

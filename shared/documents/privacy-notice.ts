@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Business } from '../schemas/business';
+import { BusinessSchema, type Business } from '../schemas/business';
 import type { IsoDate } from '../domain/calendar-date';
 import { IsoDateSchema } from '../schemas/dates';
 import { RetentionPolicySchema } from '../schemas/retention';
 import { formatIsoDate } from './format';
 import { renderHtml } from './html';
-import { heading, paragraph, type Block, type DocumentLanguage, type DocumentModel } from './model';
+import { DocumentLanguageSchema, heading, paragraph, type Block, type DocumentLanguage, type DocumentModel } from './model';
 import { renderPdf, type PdfOptions } from './pdf';
 import { processingInfo, type InfoSectionKey } from './processing-info';
 
@@ -32,6 +32,14 @@ const InputChecks = z.object({
   version: z.number().int().positive(),
   date: IsoDateSchema,
   reviewAfterMonths: RetentionPolicySchema.shape.reviewAfterMonths,
+});
+
+/** The notice's input as it crosses a boundary (IPC: the renderer sends it, main renders it). */
+export const PrivacyNoticeInputSchema = z.object({
+  language: DocumentLanguageSchema,
+  business: BusinessSchema,
+  ...InputChecks.shape,
+  healthNotesEnabled: z.boolean(),
 });
 
 export const PRIVACY_NOTICE_TITLE: Readonly<Record<DocumentLanguage, string>> = {

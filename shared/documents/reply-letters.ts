@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { formatPhone } from '../domain/phone';
-import type { Business } from '../schemas/business';
+import { BusinessSchema, type Business } from '../schemas/business';
 import type { IsoDate } from '../domain/calendar-date';
 import { IsoDateSchema } from '../schemas/dates';
 import { formatIsoDate } from './format';
 import { GdprRequestTypeSchema, type GdprRequest, type GdprRequestType } from '../schemas/gdpr-request';
 import { REQUEST_TYPE_LABELS } from './labels';
-import { heading, keyValue, paragraph, type Block, type DocumentLanguage, type DocumentModel } from './model';
+import { DocumentLanguageSchema, heading, keyValue, paragraph, type Block, type DocumentLanguage, type DocumentModel } from './model';
 import { renderPdf, type PdfOptions } from './pdf';
 import { DATA_PROTECTION_OMBUDSMAN, businessAddress } from './processing-info';
 
@@ -77,6 +77,16 @@ export interface ReplyLetterInput {
   /** Who signs (the owner's name); the business name alone when omitted. */
   readonly signatory?: string;
 }
+
+/** The letter's input as it crosses a boundary (IPC: the renderer sends it, main renders it). */
+export const ReplyLetterInputSchema = z.object({
+  language: DocumentLanguageSchema,
+  business: BusinessSchema,
+  request: ReplyRequestSchema,
+  outcome: ReplyOutcomeSchema,
+  date: IsoDateSchema,
+  signatory: z.string().trim().max(200).optional(),
+});
 
 interface LetterWords {
   subject: Record<ReplyOutcomeKind, string>;

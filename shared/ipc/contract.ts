@@ -1,5 +1,15 @@
 import { z } from 'zod';
+import type { AccessReportInputMessage } from '../documents/access-report';
+import type { DocumentDisclosure, DocumentRequest } from '../documents/labels';
+import { DocumentLanguageSchema, DocumentModelSchema } from '../documents/model';
+import type { ReplyOutcome, ReplyRequest } from '../documents/reply-letters';
 import { base64Length, MAX_IMPORT_FILE_BYTES } from '../domain/csv-import-limits';
+import type { Appointment } from '../schemas/appointment';
+import type { BusinessInput } from '../schemas/business';
+import type { Customer } from '../schemas/customer';
+import { IsoDateSchema } from '../schemas/dates';
+import { ATTACHMENT_MIME_TYPES, MAX_ATTACHMENT_BYTES } from '../schemas/gdpr-request';
+import { RetentionPolicySchema } from '../schemas/retention';
 import {
   JournalEntrySchema,
   JournalFilterSchema,
@@ -68,6 +78,63 @@ const Empty = z.object({}).strict();
 /** Why main would not read the chosen file: bigger than the limit, not a regular file, unreadable. */
 export const CSV_FILE_REFUSALS = ['too_large', 'not_a_file', 'unreadable'] as const;
 export type CsvFileRefusal = (typeof CSV_FILE_REFUSALS)[number];
+
+/** Why main would not hand over the file picked as a request's attachment. */
+export const ATTACHMENT_FILE_PROBLEMS = ['too_large', 'type_invalid', 'unreadable'] as const;
+export type AttachmentFileProblem = (typeof ATTACHMENT_FILE_PROBLEMS)[number];
+
+/**
+ * What a document export is, for the journal's `export.created` detail (and its translation,
+ * `admin.journal.details.<kind>`): one entry per file written.
+ */
+export const DOCUMENT_EXPORT_KINDS = ['access-report-pdf', 'access-report-json', 'privacy-notice-pdf', 'privacy-notice-html', 'reply-letter-pdf'] as const;
+export type DocumentExportKind = (typeof DOCUMENT_EXPORT_KINDS)[number];
+
+/** Most people one access-report save covers (an authority's request names a handful). */
+export const MAX_ACCESS_REPORTS_PER_SAVE = 1_000;
+
+/**
+ * A record whose full schema lives in a module the sandboxed preload must not load (the stored
+ * customer and business schemas bring the phone-number library; the document generators bring
+ * pdf-lib). The contract checks that it is an object and types it; main's document handlers
+ * parse it with the full schema (shared/documents: `AccessReportInputSchema`,
+ * `PrivacyNoticeInputSchema`, `ReplyLetterInputSchema`) before anything else, and answer
+ * `invalid_request` exactly as the dispatcher would.
+ */
+const checkedInMain = <T>() =>
+  z.custom<T>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), { message: 'object_expected' });
+
+/** One person's access report as the renderer sends it (see `AccessReportInputSchema`). */
+const AccessReportMessageSchema = z
+  .object({
+    customer: checkedInMain<Customer>(),
+    appointments: z.array(checkedInMain<Appointment>()),
+    requests: z.array(checkedInMain<DocumentRequest>()),
+    disclosures: z.array(checkedInMain<DocumentDisclosure>()),
+    business: checkedInMain<BusinessInput>(),
+    reviewAfterMonths: RetentionPolicySchema.shape.reviewAfterMonths,
+    healthNotesEnabled: z.boolean(),
+    language: DocumentLanguageSchema.optional(),
+    userNames: z.record(z.string(), z.string()).optional(),
+  })
+  .strict() satisfies z.ZodType<AccessReportInputMessage>;
+
+const PrivacyNoticeMessageSchema = z
+  .object({
+    language: DocumentLanguageSchema,
+    business: checkedInMain<BusinessInput>(),
+    version: z.number().int().positive(),
+    date: IsoDateSchema,
+    reviewAfterMonths: RetentionPolicySchema.shape.reviewAfterMonths,
+    healthNotesEnabled: z.boolean(),
+  })
+  .strict();
+
+/** A document written through a save dialog (one file) or into a chosen folder (several). */
+const DocumentSavedSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('cancelled') }),
+  z.object({ status: z.literal('ok'), fileCount: z.number().int().positive() }),
+]);
 
 export const contract = {
   'app.info': {
@@ -341,6 +408,85 @@ export const contract = {
     output: z.discriminatedUnion('status', [
       z.object({ status: z.literal('cancelled') }),
       z.object({ status: z.literal('ok'), fileCount: z.number().int().positive() }),
+    ]),
+  },
+
+  /**
+   * Documents (issue 7). The renderer sends structured data, never a path or a finished file;
+   * main renders with shared/documents (PDF with embedded DejaVu Sans, JSON, HTML), asks where
+   * to save through its own dialog, writes atomically with mode 0600 and journals
+   * `export.created` with the document kind and ids only.
+   *
+   * Access reports (Art. 15 PDF, Art. 20 JSON), one person or several (an authority's request):
+   * one report and one format → a save dialog; otherwise a folder, into which main writes one
+   * PDF and/or JSON per person (named by customer id, not by name).
+   */
+  'documents.saveAccessReport': {
+    access: 'owner',
+    input: z
+      .object({
+        format: z.enum(['pdf', 'json', 'both']),
+        reports: z.array(AccessReportMessageSchema).min(1).max(MAX_ACCESS_REPORTS_PER_SAVE),
+      })
+      .strict(),
+    output: DocumentSavedSchema,
+  },
+  /** The salon's register and privacy notice, as PDF or as a standalone HTML page. */
+  'documents.savePrivacyNotice': {
+    access: 'owner',
+    input: PrivacyNoticeMessageSchema.extend({ format: z.enum(['pdf', 'html']) }).strict(),
+    output: DocumentSavedSchema,
+  },
+  /**
+   * The privacy notice's text for an on-screen preview: the document model main would print and
+   * its text in reading order (the CSP rules out showing the HTML or the PDF itself).
+   */
+  'documents.renderPrivacyNoticePreview': {
+    access: 'owner',
+    input: PrivacyNoticeMessageSchema,
+    output: z.object({ model: DocumentModelSchema, lines: z.array(z.string()) }),
+  },
+  /**
+   * A reply letter to a GDPR request as PDF. `requestId` (the stored request's id) is what the
+   * journal entry names; nothing of the letter's text is journaled.
+   */
+  'documents.saveReplyLetter': {
+    access: 'owner',
+    input: z
+      .object({
+        language: DocumentLanguageSchema,
+        business: checkedInMain<BusinessInput>(),
+        request: checkedInMain<ReplyRequest>(),
+        outcome: checkedInMain<ReplyOutcome>(),
+        date: IsoDateSchema,
+        signatory: z.string().max(200).optional(),
+        requestId: JournalIdSchema.optional(),
+      })
+      .strict(),
+    output: DocumentSavedSchema,
+  },
+  /**
+   * A receptionist takes in a written request: main's file dialog picks the scanned letter or
+   * photo (PDF, PNG, JPEG, at most MAX_ATTACHMENT_BYTES), main checks that the bytes are what the
+   * name says (magic numbers) and hands them over; the renderer stores them encrypted. The name
+   * is the base name only.
+   */
+  'requests.pickAttachment': {
+    access: 'session',
+    input: z.undefined(),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('cancelled') }),
+      z.object({ status: z.literal('failed'), problem: z.enum(ATTACHMENT_FILE_PROBLEMS) }),
+      z.object({
+        status: z.literal('ok'),
+        fileName: z.string().min(1).max(255),
+        mimeType: z.enum(ATTACHMENT_MIME_TYPES),
+        size: z.number().int().positive().max(MAX_ATTACHMENT_BYTES),
+        bytesBase64: z
+          .string()
+          .max(base64Length(MAX_ATTACHMENT_BYTES))
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+      }),
     ]),
   },
 } as const satisfies Record<string, { access: Access; input: z.ZodType; output: z.ZodType }>;

@@ -1,15 +1,18 @@
 import type { KdfSetting } from '../../../shared/crypto/key-slots';
 import type { Logger } from '../logger';
+import { createAttachmentFileService, type AttachmentFileService } from '../services/attachment-file-service';
 import type { AtomicWriteFs } from '../services/atomic-write';
 import { createBackupService, type BackupService } from '../services/backup-service';
 import { createCsvFileService, type CsvFileService } from '../services/csv-file-service';
 import { CANCELLING_DIALOGS, type Dialogs } from '../services/dialogs';
+import { createFontService, type FontService } from '../services/font-service';
 import { appendQuietly, createJournalService, type JournalService } from '../services/journal-service';
 import { createPreferencesService, type PreferencesService } from '../services/preferences-service';
 import { createSessionService, type SessionService } from '../services/session-service';
 import { createVaultService, type VaultService } from '../services/vault-service';
 import { createAppHandlers, type AppFacts } from './app-handlers';
 import { createBackupHandlers, type BackupHandlers } from './backup-handlers';
+import { createDocumentHandlers } from './document-handlers';
 import { createExportHandlers } from './export-handlers';
 import type { AccessAuthority, Handlers } from './handle';
 import { createImportHandlers } from './import-handlers';
@@ -23,11 +26,16 @@ import { createVaultHandlers } from './vault-handlers';
 /** The plain services behind the handlers; built here so the app and test bridge share the wiring. */
 export interface MainServices {
   readonly logger: Logger;
+  /** Main's clock (`Date.now` unless a test injects one). */
+  readonly now: () => number;
   readonly preferences: PreferencesService;
   readonly vault: VaultService;
   readonly journal: JournalService;
   readonly sessions: SessionService;
   readonly csvFiles: CsvFileService;
+  readonly attachments: AttachmentFileService;
+  /** DejaVu Sans for the PDFs main renders, read once on first use. */
+  readonly fonts: FontService;
   readonly backups: BackupService;
   readonly dialogs: Dialogs;
   /** The backup channels and the closing-backup token index.ts needs (they share due tokens). */
@@ -52,10 +60,15 @@ export interface MainServicesOptions {
    * "cancelled".
    */
   readonly dialogs?: Dialogs;
+  /**
+   * The folder of the bundled PDF fonts (`out/main/fonts` in the app, see font-service.ts);
+   * the dejavu-fonts-ttf package's when omitted (tests, the in-process bridge).
+   */
+  readonly fontDir?: string;
 }
 
 /** Builds every main-process service from plain values (no Electron). Nothing touches the disk yet. */
-export function createMainServices({ userDataDir, logger, now, kdf, vaultFs, dialogs = CANCELLING_DIALOGS }: MainServicesOptions): MainServices {
+export function createMainServices({ userDataDir, logger, now, kdf, vaultFs, dialogs = CANCELLING_DIALOGS, fontDir }: MainServicesOptions): MainServices {
   const vault = createVaultService(userDataDir, {
     logger,
     ...(now ? { now } : {}),
@@ -67,11 +80,14 @@ export function createMainServices({ userDataDir, logger, now, kdf, vaultFs, dia
   const backups = createBackupService(userDataDir, { logger, ...(now ? { now } : {}) });
   return {
     logger,
+    now: now ?? Date.now,
     preferences: createPreferencesService(userDataDir, { logger }),
     vault,
     journal,
     sessions,
     csvFiles: createCsvFileService({ chooseFile: () => dialogs.choose('csvFile'), logger }),
+    attachments: createAttachmentFileService({ chooseFile: () => dialogs.choose('attachmentFile'), logger }),
+    fonts: createFontService({ logger, ...(fontDir === undefined ? {} : { fontDir }) }),
     backups,
     dialogs,
     backupChannels: createBackupHandlers({ backups, sessions, journal, dialogs, logger, ...(now ? { now } : {}) }),
@@ -95,6 +111,16 @@ export function createAllHandlers(facts: AppFacts, services: MainServices): Hand
     ...createImportHandlers(services.csvFiles, sessions),
     ...services.backupChannels.handlers,
     ...createExportHandlers({ sessions, journal, dialogs: services.dialogs, logger }),
+    ...createDocumentHandlers({
+      sessions,
+      vault,
+      journal,
+      dialogs: services.dialogs,
+      fonts: services.fonts,
+      attachments: services.attachments,
+      logger,
+      now: services.now,
+    }),
   } satisfies Handlers;
 }
 

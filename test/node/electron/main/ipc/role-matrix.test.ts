@@ -16,6 +16,7 @@ import { VAULT_FILE_NAME } from '../../../../../electron/main/services/vault-fil
 import { freshDatabase } from '../../../../support/fresh-db';
 import { createInProcessBridge, type InProcessBridge } from '../../../../support/ipc-bridge';
 import { syntheticCustomer } from '../../../../support/synthetic';
+import { sampleCustomer, samplePrivacyNotice, sampleReplyLetter, sampleReport } from '../../helpers/document-samples';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 /**
@@ -111,6 +112,11 @@ function ownerRequests(w: World): { [C in OwnerChannel]: () => ChannelInput<C> }
     'backups.open': () => ({ token: 'not-issued', passphrase: 'varmuus-kopio-lause-2026' }),
     'backups.restored': () => ({ customers: 0, skippedErased: 0 }),
     'exports.save': () => ({ kind: 'marketing-csv', files: { 'markkinointi.csv': '\uFEFFetunimi;sukunimi\r\n' } }),
+    // Documents render in main and are written where the save dialog answers (the export folder).
+    'documents.saveAccessReport': () => ({ format: 'json', reports: [sampleReport(sampleCustomer(1))] }),
+    'documents.savePrivacyNotice': () => ({ ...samplePrivacyNotice(), format: 'html' }),
+    'documents.renderPrivacyNoticePreview': () => samplePrivacyNotice(),
+    'documents.saveReplyLetter': () => sampleReplyLetter(),
   };
 }
 
@@ -144,9 +150,11 @@ describe('role matrix', () => {
 
   it('lists every owner channel in the matrix, and the contract marks the privileged ones owner-only', () => {
     expect(Object.keys(ownerRequests(w)).sort()).toEqual([...OWNER_CHANNELS].sort());
-    for (const channel of ['users.list', 'users.add', 'users.setDisabled', 'users.remove', 'recovery.replace', 'settings.set', 'journal.list', 'journal.verify', 'import.pickCsv', 'backups.create', 'backups.open', 'backups.chooseForRestore', 'backups.setPassphrase', 'exports.save'] as const) {
+    for (const channel of ['users.list', 'users.add', 'users.setDisabled', 'users.remove', 'recovery.replace', 'settings.set', 'journal.list', 'journal.verify', 'import.pickCsv', 'backups.create', 'backups.open', 'backups.chooseForRestore', 'backups.setPassphrase', 'exports.save', 'documents.saveAccessReport', 'documents.savePrivacyNotice', 'documents.renderPrivacyNoticePreview', 'documents.saveReplyLetter'] as const) {
       expect(contract[channel].access).toBe('owner');
     }
+    // Taking in a written request is front-desk work.
+    expect(contract['requests.pickAttachment'].access).toBe('session');
   });
 
   it.each([...OWNER_CHANNELS])(
@@ -199,6 +207,8 @@ describe('role matrix', () => {
 
   it('lets a receptionist do the front-desk work: read settings, journal a customer, change own passphrase', async () => {
     await signIn(w.bridge, w.receptionistId, DESK_OWN);
+    // A request's written copy: the dialog (cancelled here) is the receptionist's to open.
+    expect(value(await call(w.bridge, 'requests.pickAttachment', undefined))).toEqual({ status: 'cancelled' });
     expect(value(await call(w.bridge, 'settings.get', undefined))).toEqual({ autoLockMinutes: 5, healthNotesEnabled: false, csvSeparator: ';' });
     value(await call(w.bridge, 'journal.record', { action: 'customer.opened', recordId: 'customer-1' }));
     const last = (await journalEntries(w.dir)).at(-1);
