@@ -12,7 +12,7 @@ export const en: Messages = {
     signedInAs: 'Signed in: {{name}}',
     wrongOrigin: 'Kirjuri was opened from the wrong address, so customer data cannot be shown. Restart the app.',
     noBridge: 'The app has lost its connection to the main process. Restart Kirjuri.',
-    nav: { label: 'Main menu', customers: 'Customers', day: 'Day', services: 'Services', import: 'Import', backups: 'Backups', users: 'Users', journal: 'Journal', settings: 'Settings', passphrase: 'My passphrase' },
+    nav: { label: 'Main menu', customers: 'Customers', day: 'Day', services: 'Services', privacy: 'Data protection', requests: 'Requests', import: 'Import', backups: 'Backups', users: 'Users', journal: 'Journal', settings: 'Settings', passphrase: 'My passphrase' },
     failed: {
       vault_unreadable: 'The key file could not be read. Nothing was changed. Restore the file from a backup or contact support.',
       key_missing: 'This computer holds encrypted customer data, but its key file is missing. No new register is created, so that the data is not lost. Restore the key file or a backup.',

@@ -11,7 +11,7 @@ export const fi = {
     signedInAs: 'Kirjautuneena: {{name}}',
     wrongOrigin: 'Kirjuri on avattu väärästä osoitteesta, joten asiakastiedot eivät näy. Käynnistä sovellus uudelleen.',
     noBridge: 'Sovelluksen yhteys pääprosessiin puuttuu. Käynnistä Kirjuri uudelleen.',
-    nav: { label: 'Päävalikko', customers: 'Asiakkaat', day: 'Päivä', services: 'Palvelut', import: 'Tuonti', backups: 'Varmuuskopiot', users: 'Käyttäjät', journal: 'Lokikirja', settings: 'Asetukset', passphrase: 'Oma tunnuslause' },
+    nav: { label: 'Päävalikko', customers: 'Asiakkaat', day: 'Päivä', services: 'Palvelut', privacy: 'Tietosuoja', requests: 'Pyynnöt', import: 'Tuonti', backups: 'Varmuuskopiot', users: 'Käyttäjät', journal: 'Lokikirja', settings: 'Asetukset', passphrase: 'Oma tunnuslause' },
     failed: {
       vault_unreadable: 'Avaintiedostoa ei voitu lukea. Mitään ei muutettu. Palauta tiedosto varmuuskopiosta tai ota yhteyttä tukeen.',
       key_missing: 'Tällä koneella on salattuja asiakastietoja, mutta niiden avaintiedosto puuttuu. Uutta rekisteriä ei luoda, jotta tiedot eivät katoa. Palauta avaintiedosto tai varmuuskopio.',

@@ -47,3 +47,8 @@ export function formatDateTimeRange(startMs: number, endMs: number, language: st
   const sameDay = formatDate(startMs, language) === formatDate(endMs, language);
   return `${formatDateTime(startMs, language)}–${sameDay ? formatTime(endMs, language) : formatDateTime(endMs, language)}`;
 }
+
+/** A calendar date (no time of day) as the language writes it: `2.12.2026`. Computed in UTC, so no zone can move it a day. */
+export function formatDateOnly(date: { readonly year: number; readonly month: number; readonly day: number }, language: string): string {
+  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'short', timeZone: 'UTC' }).format(Date.UTC(date.year, date.month - 1, date.day));
+}

@@ -12,7 +12,7 @@ export const sv: Messages = {
     signedInAs: 'Inloggad: {{name}}',
     wrongOrigin: 'Kirjuri öppnades från fel adress, så kunduppgifterna kan inte visas. Starta om appen.',
     noBridge: 'Appen har tappat kontakten med huvudprocessen. Starta om Kirjuri.',
-    nav: { label: 'Huvudmeny', customers: 'Kunder', day: 'Dag', services: 'Tjänster', import: 'Import', backups: 'Säkerhetskopior', users: 'Användare', journal: 'Logg', settings: 'Inställningar', passphrase: 'Min lösenfras' },
+    nav: { label: 'Huvudmeny', customers: 'Kunder', day: 'Dag', services: 'Tjänster', privacy: 'Dataskydd', requests: 'Begäranden', import: 'Import', backups: 'Säkerhetskopior', users: 'Användare', journal: 'Logg', settings: 'Inställningar', passphrase: 'Min lösenfras' },
     failed: {
       vault_unreadable: 'Nyckelfilen kunde inte läsas. Inget ändrades. Återställ filen från en säkerhetskopia eller kontakta supporten.',
       key_missing: 'Datorn har krypterade kunduppgifter men deras nyckelfil saknas. Inget nytt register skapas, så att uppgifterna inte går förlorade. Återställ nyckelfilen eller en säkerhetskopia.',

@@ -59,7 +59,7 @@ describe('exports', () => {
   it(
     'writes a marketing list of exactly the consented customers with a contact, as Excel-safe CSV',
     async () => {
-      const { user, bridge, userDataDir } = await ownerOnExports();
+      const { user, bridge, userDataDir, register } = await ownerOnExports();
       expect(screen.getByText('Listalle tulee 1 asiakas.')).toBeTruthy();
       const target = join(await mkdtemp(join(tmpdir(), 'kirjuri-export-')), 'lista.csv');
       bridge.setDialogAnswer('saveFile', target);
@@ -80,6 +80,12 @@ describe('exports', () => {
       await user.click(screen.getByRole('button', { name: 'Vie markkinointilista (CSV)…' }));
       expect(await screen.findByText('Vientiä ei tallennettu.')).toBeTruthy();
 
+      // An objection to direct marketing takes them off the list, whatever the consent says.
+      await user.selectOptions(screen.getByLabelText('Kanava'), 'Sähköposti');
+      const [withEmail] = [...register.customers.values()].filter((c) => c.firstName.startsWith('='));
+      await act(() => register.privacy.object(withEmail!.id));
+      expect(await screen.findByText('Listalle tulee 0 asiakasta.')).toBeTruthy();
+
       const journal = await readJournal(userDataDir);
       const exports = journal.filter((entry) => entry.action === 'export.created');
       expect(exports.map((entry) => entry.detail)).toEqual(['marketing-csv']);
@@ -91,29 +97,34 @@ describe('exports', () => {
   it(
     'writes the whole register as CSV files with the chosen separator, and as the JSON document',
     async () => {
-      const { user, bridge, store } = await ownerOnExports();
+      const { user, bridge, store, register } = await ownerOnExports();
       await user.selectOptions(screen.getByLabelText('CSV-tiedostojen erotin'), 'Pilkku (,)');
       await waitFor(() => {
         const state = store.getState();
         expect(state.status === 'unlocked' && state.session.settings.csvSeparator).toBe(',');
       });
+      // A customer whose processing is restricted is left out of the register export.
+      const restricted = [...register.customers.values()].find((c) => c.lastName === String(syntheticCustomer(4).lastName))!;
+      await act(() => register.privacy.restrict(restricted.id, { ground: 'accuracy_contested', note: '' }));
       const folder = await mkdtemp(join(tmpdir(), 'kirjuri-export-'));
       bridge.setDialogAnswer('exportFolder', folder);
       await user.click(screen.getByRole('button', { name: 'Vie CSV-tiedostoina…' }));
-      expect(await screen.findByText('Vienti tallennettu (5 tiedostoa).', {}, SLOW)).toBeTruthy();
+      const saved = await screen.findByText(/^Vienti tallennettu \(\d+ tiedostoa\)\.$/, {}, SLOW);
       const [dir] = await readdir(folder);
-      expect((await readdir(join(folder, dir!))).sort()).toEqual(['appointments.csv', 'consents.csv', 'customers.csv', 'erasure-ledger.csv', 'services.csv']);
+      const files = await readdir(join(folder, dir!));
+      expect(saved.textContent).toBe(`Vienti tallennettu (${files.length} tiedostoa).`);
+      expect(files).toEqual(expect.arrayContaining(['appointments.csv', 'consents.csv', 'customers.csv', 'erasure-ledger.csv', 'services.csv', 'gdpr-requests.csv']));
       const customers = Papa.parse<Record<string, string>>((await readFile(join(folder, dir!, 'customers.csv'), 'utf8')).slice(1), { header: true, delimiter: ',', skipEmptyLines: true });
       expect(customers.errors).toEqual([]);
-      expect(customers.data).toHaveLength(5);
-      expect(customers.data.map((row) => row.lastName).sort()).toEqual([0, 1, 2, 3, 4].map((i) => String(syntheticCustomer(i).lastName)).sort());
+      expect(customers.data).toHaveLength(4);
+      expect(customers.data.map((row) => row.id)).not.toContain(restricted.id);
 
       const target = join(folder, 'rekisteri.json');
       bridge.setDialogAnswer('saveFile', target);
       await user.click(screen.getByRole('button', { name: 'Vie JSON-tiedostona…' }));
       expect(await screen.findByText('Vienti tallennettu (1 tiedosto).', {}, SLOW)).toBeTruthy();
       const checked = await checkBackupDocument(await readFile(target, 'utf8'));
-      expect(checked.ok && checked.document.tables.customers.length).toBe(5);
+      expect(checked.ok && checked.document.tables.customers.length).toBe(4);
     },
     FLOW,
   );

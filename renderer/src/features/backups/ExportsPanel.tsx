@@ -4,12 +4,14 @@ import { Button } from 'react-aria-components';
 import type { CsvSeparator } from '../../../../shared/domain/csv-export';
 import { MARKETING_CHANNELS, type MarketingChannel } from '../../../../shared/domain/marketing';
 import type { ChannelInput } from '../../../../shared/ipc/contract';
+import { GDPR_REQUEST_TYPES, REQUEST_CHANNELS, REQUEST_STATUSES } from '../../../../shared/schemas/gdpr-request';
 import type { RegisterSettings } from '../../../../shared/schemas/users';
 import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
 import { buildRegisterBackup, type BackupSource } from '../../db/backup-document';
 import { invoke } from '../../ipc/client';
 import { useVersion } from '../appointments/hooks';
 import { useNow } from '../customers/useNow';
+import { REQUEST_LOG_COLUMNS, requestLogCsv } from '../../../../shared/backup/open-files';
 import { marketingCsv, registerExportFiles } from './export-files';
 
 export interface ExportsPanelProps {
@@ -33,6 +35,7 @@ export function ExportsPanel({ source, settings, onSettingsChanged }: ExportsPan
   const [failure, setFailure] = useState<string | null>(null);
   const { register } = source();
   const version = useVersion(register.customers);
+  const privacyVersion = useVersion(register.privacy);
   const separator = settings.csvSeparator;
   const now = useNow();
 
@@ -48,9 +51,9 @@ export function ExportsPanel({ source, settings, onSettingsChanged }: ExportsPan
   );
   // Recounted when the register changes (`version`), so the preview is the file's row count.
   const marketing = useMemo(
-    () => marketingCsv(register.customers.values(), channel, () => undefined, columns, separator, now),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` stands for the customers' contents
-    [register, channel, columns, separator, version, now],
+    () => marketingCsv(register.customers.values(), channel, (id) => register.privacy.flagsOf(id), columns, separator, now),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the versions stand for the stores' contents
+    [register, channel, columns, separator, version, privacyVersion, now],
   );
 
   async function save(kind: ChannelInput<'exports.save'>['kind'], files: () => Promise<Record<string, string>>) {
@@ -76,7 +79,24 @@ export function ExportsPanel({ source, settings, onSettingsChanged }: ExportsPan
     else setFailure(t(`errors.${result.error.code}` as 'errors.internal'));
   }
 
-  const registerFiles = (format: 'csv' | 'json') => async () => registerExportFiles((await buildRegisterBackup(source())).document, format, separator);
+  const registerFiles = (format: 'csv' | 'json') => async () =>
+    registerExportFiles((await buildRegisterBackup(source())).document, (id) => register.privacy.flagsOf(id), format, separator);
+  const requestLog = () =>
+    Promise.resolve({
+      'requests.csv': requestLogCsv(
+        register.requests.values(),
+        separator,
+        Object.fromEntries(REQUEST_LOG_COLUMNS.map((column) => [column, t(`backup.exports.logColumns.${column}`)])) as Record<(typeof REQUEST_LOG_COLUMNS)[number], string>,
+        {
+          type: Object.fromEntries(GDPR_REQUEST_TYPES.map((type) => [type, t(`gdpr.types.${type}`)])),
+          channel: Object.fromEntries(REQUEST_CHANNELS.map((c) => [c, t(`gdpr.channels.${c}`)])),
+          status: Object.fromEntries(REQUEST_STATUSES.map((s) => [s, t(`gdpr.statuses.${s}`)])),
+          identity: { pending: t('gdpr.identityStates.pending'), verified: t('gdpr.identityStates.verified'), not_needed: t('gdpr.identityStates.not_needed') },
+          yes: t('backup.history.yes'),
+          no: t('backup.history.no'),
+        },
+      ),
+    });
 
   return (
     <section className="admin-section" aria-labelledby="exports-title">
@@ -122,6 +142,12 @@ export function ExportsPanel({ source, settings, onSettingsChanged }: ExportsPan
           {t('backup.exports.registerJson')}
         </Button>
       </div>
+
+      <h3>{t('backup.exports.requestsTitle')}</h3>
+      <p className="field-hint narrow-hint">{t('backup.exports.requestsHint')}</p>
+      <Button className="button" isDisabled={isBusy} onPress={() => void save('requests-csv', requestLog)}>
+        {t('backup.exports.requestsButton')}
+      </Button>
       {isBusy ? <p className="muted">{t('backup.exports.busy')}</p> : null}
       <StatusMessage message={done} />
       <ErrorMessage message={failure} />

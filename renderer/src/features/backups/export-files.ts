@@ -1,5 +1,6 @@
+import { buildBackupDocument, type BackupDocument } from '../../../../shared/backup/format';
 import { registerCsvFiles, registerJsonFile } from '../../../../shared/backup/open-files';
-import type { BackupDocument } from '../../../../shared/backup/format';
+import { registerExportTables } from '../../../../shared/backup/register-export';
 import { activeConsent } from '../../../../shared/domain/consent';
 import { toCsv, type CsvSeparator } from '../../../../shared/domain/csv-export';
 import { MARKETING_CONSENT, marketingList, type MarketingChannel, type PrivacyFlags } from '../../../../shared/domain/marketing';
@@ -39,7 +40,19 @@ export function marketingCsv(
   return { csv: toCsv(header, rows, { separator }), count: list.length };
 }
 
-/** The whole register: one CSV per table, or one JSON document (the backup format, readable). */
-export function registerExportFiles(document: BackupDocument, format: 'csv' | 'json', separator: CsvSeparator): Record<string, string> {
-  return format === 'csv' ? registerCsvFiles(document, { separator }) : { 'register.json': registerJsonFile(document) };
+/**
+ * The whole register for the salon's own use: one CSV per table, or one JSON document (the backup
+ * format, readable, its manifest recomputed). Customers whose processing is restricted are left
+ * out (GDPR Art. 18; shared/backup/register-export.ts).
+ */
+export async function registerExportFiles(
+  document: BackupDocument,
+  flagsOf: (customerId: string) => PrivacyFlags | undefined,
+  format: 'csv' | 'json',
+  separator: CsvSeparator,
+  now = Date.now(),
+): Promise<Record<string, string>> {
+  const tables = registerExportTables(document.tables, flagsOf, { forRecipient: null, now });
+  const exported = await buildBackupDocument({ appVersion: document.appVersion, createdAt: new Date(document.createdAt), settings: document.settings, tables });
+  return format === 'csv' ? registerCsvFiles(exported, { separator }) : { 'register.json': registerJsonFile(exported) };
 }

@@ -7,6 +7,8 @@ import { BackupsScreen } from '../backups/BackupsScreen';
 import { BackupStatusBanner } from '../backups/BackupStatusBanner';
 import { useBackupRunner, useBackupStatus } from '../backups/useBackupRunner';
 import { ImportScreen } from '../import/ImportScreen';
+import { PrivacyDashboard } from '../requests/PrivacyDashboard';
+import { RequestsScreen } from '../requests/RequestsScreen';
 import { ServicesScreen } from '../services/ServicesScreen';
 import { CustomersScreen } from '../customers/CustomersScreen';
 import { JournalScreen } from '../journal/JournalScreen';
@@ -16,15 +18,15 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import { WorkspaceNavContext, type WorkspaceNav } from './WorkspaceNav';
 
-type View = 'customers' | 'day' | 'services' | 'import' | 'backups' | 'users' | 'journal' | 'settings' | 'passphrase';
+type View = 'customers' | 'day' | 'privacy' | 'requests' | 'services' | 'import' | 'backups' | 'users' | 'journal' | 'settings' | 'passphrase';
 
 /**
  * Views each role may open. The UI hides the rest; main and the data layer refuse them anyway
  * (docs/security.md). Services are booked by both roles, but only the owner edits the catalogue.
  */
 const VIEWS_BY_ROLE = {
-  owner: ['customers', 'day', 'services', 'import', 'backups', 'users', 'journal', 'settings', 'passphrase'],
-  receptionist: ['customers', 'day', 'passphrase'],
+  owner: ['customers', 'day', 'privacy', 'requests', 'services', 'import', 'backups', 'users', 'journal', 'settings', 'passphrase'],
+  receptionist: ['customers', 'day', 'requests', 'passphrase'],
 } as const satisfies Record<string, readonly View[]>;
 
 /** The signed-in workspace: navigation by role. (Auto-lock runs in the App shell, for every signed-in state.) */
@@ -78,6 +80,12 @@ export function Workspace({ state }: { state: UnlockedState }) {
         <CustomersScreen register={state.register} openCustomerId={openCustomerId} onOpened={() => setOpenCustomerId(null)} />
       ) : view === 'day' ? (
         <DayView register={state.register} day={day} bookingFor={bookingFor} onBookingDone={() => setBookingFor(null)} />
+      ) : view === 'privacy' ? (
+        <div className="page">
+          <PrivacyDashboard state={state} register={state.register} backupStatus={backupStatus} onOpenRequests={() => setView('requests')} />
+        </div>
+      ) : view === 'requests' ? (
+        <RequestsScreen state={state} register={state.register} onOpenCustomer={(id) => nav.openCustomer(id)} />
       ) : view === 'services' ? (
         <div className="page">
           <ServicesScreen register={state.register} />

@@ -175,7 +175,12 @@ export const backupFi = {
       marketingCount_one: 'Listalle tulee {{count}} asiakas.',
       marketingCount_other: 'Listalle tulee {{count}} asiakasta.',
       registerTitle: 'Koko rekisteri',
-      registerHint: 'Kaikki asiakkaat, suostumukset, palvelut ja varaukset: CSV-tiedostoina kansioon tai yhtenä JSON-tiedostona.',
+      registerHint:
+        'Kaikki asiakkaat, suostumukset, palvelut ja varaukset: CSV-tiedostoina kansioon tai yhtenä JSON-tiedostona. Asiakkaat, joiden tietojen käsittelyä on rajoitettu, jätetään pois.',
+      requestsTitle: 'Tietosuojapyyntöjen loki',
+      requestsHint: 'Jokainen pyyntö saapumispäivineen, määräpäivineen ja vastauksineen (ilman yhteystietoja ja lisätietoja).',
+      requestsButton: 'Vie pyyntöjen loki (CSV)…',
+      logColumns: { id: 'Tunniste', receivedDate: 'Saapui', type: 'Pyyntö', channel: 'Saapumistapa', requesterName: 'Pyytäjä', customerId: 'Asiakkaan tunniste', identity: 'Henkilöllisyys', dueDate: 'Määräpäivä', extended: 'Pidennetty', status: 'Tila', replySentDate: 'Vastattu', answeredLate: 'Myöhässä' },
       registerCsv: 'Vie CSV-tiedostoina…',
       registerJson: 'Vie JSON-tiedostona…',
       separator: 'CSV-tiedostojen erotin',

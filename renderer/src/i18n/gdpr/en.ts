@@ -139,7 +139,7 @@ export const gdprEn: GdprMessages = {
       kept: 'Only a record that the erasure happened is kept: the request id, the date, a masked name ({{masked}}) and who did it. It keeps the person from coming back through an import or a backup restore.',
       backups: 'Older backups still hold the data until rotation removes them; a restore does not bring the person back.',
       confirm: 'Erase permanently',
-      done: "The customer's data was erased and the request marked done.",
+      done: "The customer's data was erased. When the reply has been sent, mark the request done.",
       failed: 'The erasure failed, and nothing was erased.',
     },
     dashboard: {

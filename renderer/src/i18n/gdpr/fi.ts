@@ -142,7 +142,7 @@ export const gdprFi = {
       kept: 'Jäljelle jää vain merkintä poistosta: pyynnön tunniste, päivä, peitetty nimi ({{masked}}) ja poistaja. Merkintä estää, ettei henkilö palaa rekisteriin tuonnissa tai varmuuskopion palautuksessa.',
       backups: 'Vanhoissa varmuuskopioissa tiedot säilyvät, kunnes ne kierrätetään pois; palautus ei tuo henkilöä takaisin.',
       confirm: 'Poista pysyvästi',
-      done: 'Asiakkaan tiedot poistettu ja pyyntö merkitty valmiiksi.',
+      done: 'Asiakkaan tiedot poistettu. Kun vastaus on lähetetty, merkitse pyyntö valmiiksi.',
       failed: 'Poisto epäonnistui, eikä mitään poistettu.',
     },
     dashboard: {

@@ -139,7 +139,7 @@ export const gdprSv: GdprMessages = {
       kept: 'Kvar blir bara en anteckning om raderingen: begärans id, dagen, ett maskerat namn ({{masked}}) och vem som raderade. Den hindrar att personen kommer tillbaka via en import eller en återställning.',
       backups: 'Äldre säkerhetskopior innehåller uppgifterna tills de roteras bort; en återställning för inte tillbaka personen.',
       confirm: 'Radera permanent',
-      done: 'Kundens uppgifter har raderats och begäran markerats som klar.',
+      done: 'Kundens uppgifter har raderats. När svaret har skickats, markera begäran som klar.',
       failed: 'Raderingen misslyckades, och inget raderades.',
     },
     dashboard: {

@@ -1,0 +1,100 @@
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseSourceAndBasis, fieldLabel, setUpRegister } from './flows';
+import { ARTIFACTS, startApp, type RunningApp } from './harness';
+
+/**
+ * GDPR rights in Chromium (issue 7): the owner takes in a written erasure request, checks the
+ * requester's identity, erases the customer from the request, records the reply and sees the
+ * request done on the dashboard; then generates the Finnish privacy notice (its first page is
+ * shown on screen and saved as PDF). Screenshots go to test/e2e/artifacts.
+ */
+const PASS = 'korppi-lumi-omena-puhelin';
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Päävalikko' });
+
+describe('GDPR requests in Chromium', () => {
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    app = await startApp();
+    await mkdir(ARTIFACTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('erases a customer on a verified written request, shows it done, and generates the Finnish privacy notice', async () => {
+    const { page } = app;
+    await page.goto(app.url);
+    await setUpRegister(page, { businessName: 'Salonki Testi', ownerName: 'Olga Omistaja', passphrase: PASS });
+    await page.getByRole('heading', { name: 'Asiakkaat' }).waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Alt+n');
+    await page.getByLabel(fieldLabel('Etunimi')).fill('Maija');
+    await page.getByLabel(fieldLabel('Sukunimi')).fill('Virtanen');
+    await page.getByLabel(fieldLabel('Puhelin')).fill('040 765 4321');
+    await chooseSourceAndBasis(page);
+    await page.getByRole('button', { name: 'Tallenna', exact: true }).click();
+    await page.getByRole('region', { name: 'Maija Virtanen' }).waitFor();
+
+    // --- the written request is taken in
+    await nav(page).getByRole('button', { name: 'Pyynnöt' }).click();
+    await page.getByRole('button', { name: 'Kirjaa uusi pyyntö' }).click();
+    await page.getByLabel('Pyynnön laji').selectOption({ label: 'Tietojen poistaminen (oikeus tulla unohdetuksi)' });
+    await page.getByLabel(fieldLabel('Pyytäjän nimi')).fill('Maija Virtanen');
+    await page.getByLabel(fieldLabel('Pyytäjän yhteystieto (osoite, sähköposti tai puhelin)')).fill('maija@example.test');
+    await page.getByLabel('Miten pyyntö saapui kirjallisena').selectOption({ label: 'Kirje' });
+    await page.locator('input[name="customerQuery"]').fill('virtanen');
+    await page.getByRole('button', { name: 'Maija Virtanen' }).click();
+    await page.getByText('Valittu: Maija Virtanen').waitFor();
+    await page.getByRole('button', { name: 'Kirjaa pyyntö' }).click();
+    await page.getByText(/^Pyyntö kirjattu\. Määräpäivä \d+\.\d+\.\d{4}\.$/).waitFor();
+
+    // --- identity, then the erasure itself
+    await page.getByRole('button', { name: 'Kirjaa henkilöllisyyden tarkistus' }).click();
+    await page.getByLabel('Tapa').selectOption({ label: 'Henkilöllisyystodistus' });
+    await page.getByLabel('Mitä tarkistettiin').fill('ajokortti');
+    await page.getByRole('button', { name: 'Tallenna tarkistus' }).click();
+    await page.getByText(/^Henkilöllisyys tarkistettu: Henkilöllisyystodistus \(ajokortti\)/).waitFor();
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await page.screenshot({ path: join(ARTIFACTS, 'request-details.png') });
+    await page.getByRole('button', { name: 'Poista asiakkaan tiedot…' }).click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.innerText()).toMatch(/peitetty nimi \(M\*+ V\*+\)/);
+    await dialog.getByRole('button', { name: 'Poista pysyvästi' }).click();
+    await page.getByText('Asiakkaan tiedot poistettu. Kun vastaus on lähetetty, merkitse pyyntö valmiiksi.').waitFor();
+    await page.getByRole('button', { name: 'Merkitse valmiiksi' }).click();
+    await page.locator('.request-panel').getByRole('button', { name: 'Merkitse valmiiksi' }).click();
+    await page.locator('.request-facts').getByText('Valmis', { exact: true }).waitFor();
+
+    // --- the dashboard: nothing waiting
+    await nav(page).getByRole('button', { name: 'Tietosuoja' }).click();
+    await page.getByRole('heading', { name: 'Tietosuoja', level: 1 }).waitFor();
+    for (const heading of ['Myöhässä olevat pyynnöt', 'Määräpäivä 7 päivän sisällä', 'Odottaa henkilöllisyyden tarkistusta']) {
+      expect(await page.getByRole('region', { name: heading }).locator('.dashboard-count').innerText()).toBe('0');
+    }
+    await page.getByRole('region', { name: 'Lokikirjan eheys' }).getByText(/^ehjä/).waitFor();
+
+    // --- the Finnish privacy notice, version 1: previewed on screen and saved as PDF
+    const target = join(await mkdtemp(join(tmpdir(), 'kirjuri-e2e-notice-')), 'tietosuojaseloste.pdf');
+    app.setDialogAnswer('saveFile', target);
+    await page.getByRole('button', { name: 'Tee uusi versio ja tallenna…' }).click();
+    await page.getByText('Tietosuojaseloste 1 tallennettu.').waitFor({ timeout: 30_000 });
+    await page.getByText(/^Voimassa oleva versio: 1 /).waitFor();
+    const preview = page.getByRole('document', { name: 'Esikatselu' });
+    expect(await preview.innerText()).toContain('Salonki Testi');
+    await preview.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'privacy-notice.png') });
+    expect((await readFile(target)).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The erased customer is nowhere to be found.
+    await nav(page).getByRole('button', { name: 'Asiakkaat' }).click();
+    await page.getByRole('combobox', { name: 'Hae asiakasta' }).fill('virtanen');
+    const results = page.getByRole('listbox');
+    await results.waitFor({ state: 'attached' });
+    expect(await results.getByRole('option').count()).toBe(0);
+    expect(app.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,135 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { Register } from '../../../renderer/src/db/register';
+import { isoDateInZone } from '../../../shared/domain/calendar-date';
+import { firstDueDate } from '../../../shared/domain/gdpr-deadline';
+import { OWNER_PASSPHRASE, renderApp } from '../../support/render-app';
+import { syntheticCustomer } from '../../support/synthetic';
+
+/**
+ * The request register in the real app (issue 7): taking in a written erasure request, checking
+ * the identity, erasing the customer from the request, and the request done on the dashboard;
+ * a request without an identity check cannot be acted on; bad input is explained and saves
+ * nothing. Real data layer on fake-indexeddb, real main handlers behind the in-process bridge.
+ */
+const FLOW = 120_000;
+const SLOW = { timeout: 30_000 };
+
+type App = Awaited<ReturnType<typeof renderApp>> & { user: UserEvent; register: Register };
+
+async function ownerSignedIn(): Promise<App> {
+  const user = userEvent.setup();
+  const app = await renderApp({ withVault: true });
+  await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), OWNER_PASSPHRASE);
+  await user.keyboard('{Enter}');
+  await screen.findByRole('heading', { name: 'Asiakkaat' }, SLOW);
+  const state = app.store.getState();
+  if (state.status !== 'unlocked') throw new Error('not unlocked');
+  return { ...app, user, register: state.register };
+}
+
+const nav = () => screen.getByRole('navigation', { name: 'Päävalikko' });
+
+describe('GDPR requests', () => {
+  it(
+    'takes in an erasure request, checks identity, erases the customer and shows the request done',
+    async () => {
+      const { user, register } = await ownerSignedIn();
+      const target = await act(() => register.customers.create({ ...syntheticCustomer(0), firstName: 'Maija', lastName: 'Virtanen' }));
+      await act(() => register.customers.create(syntheticCustomer(1)));
+
+      await user.click(within(nav()).getByRole('button', { name: 'Pyynnöt' }));
+      await user.click(await screen.findByRole('button', { name: 'Kirjaa uusi pyyntö' }));
+      await user.selectOptions(screen.getByLabelText('Pyynnön laji'), 'Tietojen poistaminen (oikeus tulla unohdetuksi)');
+      // Nothing is saved while a required field is empty.
+      await user.click(screen.getByRole('button', { name: 'Kirjaa pyyntö' }));
+      expect((await screen.findAllByText('Pakollinen tieto.')).length).toBeGreaterThanOrEqual(2);
+      expect(register.requests.count).toBe(0);
+
+      await user.type(screen.getByLabelText(/^Pyytäjän nimi/), 'Maija Virtanen');
+      await user.type(screen.getByLabelText(/^Pyytäjän yhteystieto/), 'maija@example.test');
+      await user.type(screen.getByLabelText('Hae asiakasta', { selector: 'input[name="customerQuery"]' }), 'virtanen');
+      await user.click(await screen.findByRole('button', { name: 'Maija Virtanen' }));
+      expect(screen.getByText('Valittu: Maija Virtanen')).toBeTruthy();
+      await user.click(screen.getByRole('button', { name: 'Kirjaa pyyntö' }));
+      const today = isoDateInZone(Date.now());
+      const due = firstDueDate(today);
+      expect(await screen.findByText(/^Pyyntö kirjattu\. Määräpäivä /, {}, SLOW)).toBeTruthy();
+      expect(register.requests.count).toBe(1);
+
+      // Without an identity check there is no erasure button, only the check.
+      expect(screen.queryByRole('button', { name: 'Poista asiakkaan tiedot…' })).toBeNull();
+      expect(screen.getByText('Tarkista ensin pyytäjän henkilöllisyys.')).toBeTruthy();
+      await user.click(screen.getByRole('button', { name: 'Kirjaa henkilöllisyyden tarkistus' }));
+      await user.click(screen.getByRole('button', { name: 'Tallenna tarkistus' }));
+      await screen.findByText(/^Henkilöllisyys tarkistettu: Tunnettu asiakas paikan päällä/);
+
+      await user.click(screen.getByRole('button', { name: 'Poista asiakkaan tiedot…' }));
+      const dialog = await screen.findByRole('alertdialog');
+      expect(dialog.textContent).toMatch(/peitetty nimi \(M\*+ V\*+\)/);
+      await user.click(within(dialog).getByRole('button', { name: 'Poista pysyvästi' }));
+      expect(await screen.findByText('Asiakkaan tiedot poistettu. Kun vastaus on lähetetty, merkitse pyyntö valmiiksi.', {}, SLOW)).toBeTruthy();
+      expect(screen.getByText('Asiakkaan tiedot on poistettu')).toBeTruthy();
+      // The reply sent, the request is done.
+      await user.click(screen.getByRole('button', { name: 'Merkitse valmiiksi' }));
+      await user.click(within(document.querySelector<HTMLElement>('.request-panel')!).getByRole('button', { name: 'Merkitse valmiiksi' }));
+      await waitFor(() => expect(register.requests.values()[0]!.status).toBe('done'));
+      expect(register.customers.get(target.id)).toBeUndefined();
+      expect(register.isErased(target.id)).toBe(true);
+      const request = register.requests.values()[0]!;
+      expect(request.status).toBe('done');
+      expect(request.requesterName).not.toContain('Virtanen');
+      expect(register.erasureLedger()).toEqual([expect.objectContaining({ customerId: target.id, requestId: request.id })]);
+
+      // The dashboard: nothing overdue, due or waiting.
+      await user.click(within(nav()).getByRole('button', { name: 'Tietosuoja' }));
+      await screen.findByRole('heading', { name: 'Tietosuoja', level: 1 });
+      for (const heading of ['Myöhässä olevat pyynnöt', 'Määräpäivä 7 päivän sisällä', 'Odottaa henkilöllisyyden tarkistusta']) {
+        const card = screen.getByRole('region', { name: heading });
+        expect(within(card).getByText('0')).toBeTruthy();
+      }
+      await waitFor(() => expect(within(screen.getByRole('region', { name: 'Lokikirjan eheys' })).getByText(/^ehjä/)).toBeTruthy());
+      expect(due > today).toBe(true);
+    },
+    FLOW,
+  );
+
+  it(
+    'shows an open request on the dashboard with its days left, and a refusal needs its reasons and the complaint right',
+    async () => {
+      const { user, register } = await ownerSignedIn();
+      const today = isoDateInZone(Date.now());
+      await act(() =>
+        register.requests.create({
+          type: 'access',
+          requesterName: 'Pekka Pyytäjä',
+          requesterContact: 'pekka@example.test',
+          channel: 'letter',
+          receivedDate: today,
+          customerId: null,
+          description: '',
+          attachment: null,
+          identity: { state: 'pending' },
+        }),
+      );
+      await user.click(within(nav()).getByRole('button', { name: 'Tietosuoja' }));
+      const waiting = await screen.findByRole('region', { name: 'Odottaa henkilöllisyyden tarkistusta' });
+      expect(within(waiting).getByText('1')).toBeTruthy();
+      expect(within(waiting).getByText(/Pekka Pyytäjä \(\d+ päivää\)/)).toBeTruthy();
+
+      await user.click(within(nav()).getByRole('button', { name: 'Pyynnöt' }));
+      await user.click(await screen.findByRole('button', { name: 'Tarkastuspyyntö (oikeus saada pääsy tietoihin)' }));
+      await user.click(screen.getByRole('button', { name: 'Evää pyyntö' }));
+      await user.click(screen.getByRole('button', { name: 'Tallenna epääminen' }));
+      expect((await screen.findAllByText('Pakollinen tieto.')).length).toBe(2);
+      expect(register.requests.values()[0]!.status).toBe('received');
+      await user.type(screen.getByLabelText(/^Epäämisen perustelut/), 'Pyytäjä ei ole rekisterissä.');
+      await user.click(screen.getByLabelText(/oikeudesta tehdä valitus tietosuojavaltuutetulle/));
+      await user.click(screen.getByRole('button', { name: 'Tallenna epääminen' }));
+      await waitFor(() => expect(register.requests.values()[0]!.status).toBe('refused'));
+      expect(screen.getByText('Evätty: Pyytäjä ei ole rekisterissä.')).toBeTruthy();
+    },
+    FLOW,
+  );
+});
