@@ -132,4 +132,43 @@ describe('GDPR requests', () => {
     },
     FLOW,
   );
+
+  it(
+    'shows a restriction and an objection on the card, refuses edits while restricted, and lets the owner lift it with a reason',
+    async () => {
+      const { user, register } = await ownerSignedIn();
+      const customer = await act(() => register.customers.create({ ...syntheticCustomer(5), firstName: 'Rauha', lastName: 'Rajoitettu' }));
+      await act(() => register.privacy.restrict(customer.id, { ground: 'accuracy_contested', note: '' }));
+      await act(() => register.privacy.object(customer.id));
+      await user.keyboard('{Control>}k{/Control}');
+      await user.keyboard('rajoitettu');
+      await user.keyboard('{Enter}');
+      await screen.findByRole('heading', { name: 'Rauha Rajoitettu', level: 2 });
+      expect(screen.getByText(/^Käsittelyä on rajoitettu .* asiakas kiistää tietojen paikkansapitävyyden\./)).toBeTruthy();
+      expect(screen.getByText(/^Vastustaa suoramarkkinointia/)).toBeTruthy();
+
+      // An edit is refused with the reason, and nothing changes.
+      await user.click(screen.getByRole('button', { name: 'Muokkaa' }));
+      const notes = await screen.findByLabelText('Erityistoiveet ja lisätiedot');
+      await user.type(notes, ' lisäys');
+      await user.click(screen.getByRole('button', { name: 'Tallenna' }));
+      expect(await screen.findByText('Asiakkaan tietojen käsittelyä on rajoitettu, joten tietoja ei voi muuttaa. Mitään ei tallennettu.')).toBeTruthy();
+      expect(register.customers.get(customer.id)!.notes).toBe(customer.notes);
+      await user.click(screen.getByRole('button', { name: 'Peruuta' }));
+
+      // Lifting needs a reason.
+      await user.click(await screen.findByRole('button', { name: 'Poista rajoitus…' }));
+      await user.click(screen.getByRole('button', { name: 'Poista rajoitus' }));
+      expect(await screen.findByText('Pakollinen tieto.')).toBeTruthy();
+      expect(register.privacy.isRestricted(customer.id)).toBe(true);
+      await user.type(screen.getByLabelText(/^Miksi rajoitus poistetaan/), 'Tiedot tarkistettu asiakkaan kanssa.');
+      await user.click(screen.getByRole('button', { name: 'Poista rajoitus' }));
+      expect(await screen.findByText('Rajoitus poistettu.')).toBeTruthy();
+      expect(register.privacy.isRestricted(customer.id)).toBe(false);
+      expect(screen.getByText('Käsittelyä ei ole rajoitettu.')).toBeTruthy();
+      // The objection stays until it is withdrawn.
+      expect(screen.getByText(/^Vastustaa suoramarkkinointia/)).toBeTruthy();
+    },
+    FLOW,
+  );
 });

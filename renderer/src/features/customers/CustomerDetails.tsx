@@ -7,6 +7,7 @@ import { formatPhone } from '../../../../shared/domain/phone';
 import type { Customer } from '../../../../shared/schemas/customer';
 import type { MergeRecord, Register } from '../../db/register';
 import { formatDateTime } from '../../i18n/format';
+import { PrivacyStatus } from './PrivacyStatus';
 import { useWorkspaceNav } from '../shell/WorkspaceNav';
 import { AppointmentHistory } from './AppointmentHistory';
 import { ConsentPanel } from './ConsentPanel';
@@ -125,11 +126,7 @@ export function CustomerDetails({ customer, register, healthNotesEnabled, userNa
             </ul>
           )}
         </div>
-        <div className="glance-row">
-          <h4>{t('record.card.restriction')}</h4>
-          {/* Restriction of processing (GDPR Art. 18) arrives with its own issue; until then none can exist. */}
-          <p className="muted">{t('record.card.noRestriction')}</p>
-        </div>
+        <PrivacyStatus customerId={customer.id} register={register} now={now} />
       </section>
 
       <section className="card-section" aria-labelledby="details-title">

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { fieldErrors } from '../../components/form-errors';
 import { StatusMessage } from '../../components/StatusMessage';
 import { MergeNotUndoableError, type Register } from '../../db/register';
+import { CustomerRestrictedError } from '../../db/errors';
 import { journalCustomer } from '../session/audit';
 import { useSession } from '../session/SessionContext';
 import { CustomerDetails } from './CustomerDetails';
@@ -145,6 +146,8 @@ export function CustomersScreen({ register, openCustomerId = null, onOpened }: C
 
   /** A refusal of the data layer (e.g. health notes without consent) goes back to its field. */
   function refused(error: unknown): SaveOutcome {
+    // A restricted customer (GDPR Art. 18) is read-only: say why, rather than "saving failed".
+    if (error instanceof CustomerRestrictedError) setStatus(t('gdpr.card.restrictedError'));
     return error instanceof ZodError ? { ok: false, errors: fieldErrors(error) } : { ok: false };
   }
 
