@@ -85,7 +85,7 @@ describe('owner and receptionist in Chromium', () => {
     await page.getByText('Yhteystiedot näkyvät kokonaan, kun avaat asiakkaan.', { exact: false }).waitFor();
 
     // the nav is the receptionist's: customers and own passphrase only
-    expect(await nav(page).getByRole('button').allInnerTexts()).toEqual(['Asiakkaat', 'Päivä', 'Oma tunnuslause']);
+    expect(await nav(page).getByRole('button').allInnerTexts()).toEqual(['Asiakkaat', 'Päivä', 'Pyynnöt', 'Oma tunnuslause']);
     await page.screenshot({ path: join(ARTIFACTS, 'receptionist-customers.png') });
 
     // --- main refuses owner channels to the receptionist's session, whatever the UI shows

@@ -33,16 +33,16 @@ async function ownerSignedIn(): Promise<App> {
 
 async function openBackups(user: UserEvent) {
   await user.click(screen.getByRole('button', { name: 'Varmuuskopiot' }));
-  await screen.findByRole('heading', { name: 'Varmuuskopiot', level: 1 });
+  await screen.findByRole('heading', { name: 'Varmuuskopiot', level: 1 }, SLOW);
 }
 
 async function setUpBackups(app: App, folder: string) {
   const { user, bridge } = app;
   bridge.setDialogAnswer('backupFolder', folder);
-  await user.click(await screen.findByRole('button', { name: 'Valitse kansio…' }));
-  await screen.findByText('Kansio vaihdettu.');
+  await user.click(await screen.findByRole('button', { name: 'Valitse kansio…' }, SLOW));
+  await screen.findByText('Kansio vaihdettu.', {}, SLOW);
   expect(screen.getByText(folder)).toBeTruthy();
-  expect(await screen.findByText('Varmuuskopioiden tunnuslausetta ei ole asetettu, joten varmuuskopioita ei tehdä.')).toBeTruthy();
+  expect(await screen.findByText('Varmuuskopioiden tunnuslausetta ei ole asetettu, joten varmuuskopioita ei tehdä.', {}, SLOW)).toBeTruthy();
   await user.type(screen.getByLabelText(/^Uusi varmuuskopioiden tunnuslause/), BACKUP_PASS);
   await user.type(screen.getByLabelText(/^Uusi tunnuslause uudelleen/), BACKUP_PASS);
   await user.click(screen.getByRole('button', { name: 'Aseta tunnuslause' }));
@@ -58,16 +58,16 @@ describe('the backups screen', () => {
       const app = await ownerSignedIn();
       const { user, register } = app;
       // The owner is told at once, above every screen, that nothing is being backed up.
-      expect(await screen.findByText('Varmuuskopiokansiota ei ole valittu, joten varmuuskopioita ei tehdä.')).toBeTruthy();
+      expect(await screen.findByText('Varmuuskopiokansiota ei ole valittu, joten varmuuskopioita ei tehdä.', {}, SLOW)).toBeTruthy();
       for (let i = 0; i < 3; i++) await register.customers.create(syntheticCustomer(i));
       await openBackups(user);
       expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Tee varmuuskopio nyt' }).disabled).toBe(true);
       // On the screen itself the status line says what is missing, step by step.
-      expect(await screen.findByText('Varmuuskopiokansiota ei ole valittu, joten varmuuskopioita ei tehdä.')).toBeTruthy();
+      expect(await screen.findByText('Varmuuskopiokansiota ei ole valittu, joten varmuuskopioita ei tehdä.', {}, SLOW)).toBeTruthy();
 
       const folder = await mkdtemp(join(tmpdir(), 'kirjuri-backups-'));
       await setUpBackups(app, folder);
-      expect(await screen.findByText('Varmuuskopiota ei ole vielä tehty.')).toBeTruthy();
+      expect(await screen.findByText('Varmuuskopiota ei ole vielä tehty.', {}, SLOW)).toBeTruthy();
       // The explanation of what a passphrase change means, and of reusing the sign-in passphrase.
       expect(screen.getByText(/aiemmat varmuuskopiot aukeavat edelleen vain sillä tunnuslauseella/)).toBeTruthy();
       expect(screen.getByText(/Tunnuslause voi olla sama kuin kirjautumisessa/)).toBeTruthy();

@@ -125,6 +125,24 @@ describe('exports', () => {
       expect(await screen.findByText('Vienti tallennettu (1 tiedosto).', {}, SLOW)).toBeTruthy();
       const checked = await checkBackupDocument(await readFile(target, 'utf8'));
       expect(checked.ok && checked.document.tables.customers.length).toBe(4);
+      expect(register.disclosures.values()).toEqual([]);
+
+      // Made for an authority: the disclosure needs its provision, then is recorded with every customer in the file.
+      await user.click(screen.getByLabelText(/^Vienti luovutetaan vastaanottajalle/));
+      await user.type(screen.getByLabelText(/^Vastaanottajan nimi/), 'Poliisi, Helsingin poliisilaitos');
+      const forAuthority = join(folder, 'viranomainen.json');
+      bridge.setDialogAnswer('saveFile', forAuthority);
+      await user.click(screen.getByRole('button', { name: 'Vie JSON-tiedostona…' }));
+      expect(await screen.findByText('Pakollinen tieto.')).toBeTruthy();
+      await expect(readFile(forAuthority)).rejects.toThrow();
+      await user.type(screen.getByLabelText(/^Säännös tai tarkennus/), 'Poliisilaki 4:3');
+      await user.click(screen.getByRole('button', { name: 'Vie JSON-tiedostona…' }));
+      expect(await screen.findByText('Vienti tallennettu (1 tiedosto). Luovutus kirjattu.', {}, SLOW)).toBeTruthy();
+      const authorityCopy = await checkBackupDocument(await readFile(forAuthority, 'utf8'));
+      expect(authorityCopy.ok && authorityCopy.document.tables.customers.map((c) => c.id)).toContain(restricted.id);
+      const [disclosure] = register.disclosures.values();
+      expect(disclosure).toMatchObject({ recipientKind: 'authority', recipientName: 'Poliisi, Helsingin poliisilaitos', legalBasisDetail: 'Poliisilaki 4:3' });
+      expect(disclosure!.customerIds).toHaveLength(5);
     },
     FLOW,
   );

@@ -154,7 +154,7 @@ describe('service catalogue', () => {
       expect(desk.actor.role).toBe('receptionist');
       await act(() => desk.appointments.ready);
 
-      expect(navButtons().map((b) => b.textContent)).toEqual(['Asiakkaat', 'Päivä', 'Oma tunnuslause']);
+      expect(navButtons().map((b) => b.textContent)).toEqual(['Asiakkaat', 'Päivä', 'Pyynnöt', 'Oma tunnuslause']);
       // The data layer refuses a catalogue change whatever the UI offers.
       await expect(desk.services.create({ name: 'Oma', durationMin: 30, priceCents: 100, active: true })).rejects.toBeInstanceOf(ForbiddenError);
 

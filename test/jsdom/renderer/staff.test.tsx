@@ -153,7 +153,7 @@ describe('a receptionist added by the owner', () => {
     expect((await bridge.services.vault.listUsers()).find((u) => u.id === receptionistId)?.mustChangePassphrase).toBe(false);
 
     // The front desk only: no users, journal or settings, and main refuses them too.
-    expect(navNames()).toEqual(['Asiakkaat', 'Päivä', 'Oma tunnuslause']);
+    expect(navNames()).toEqual(['Asiakkaat', 'Päivä', 'Pyynnöt', 'Oma tunnuslause']);
     expect(await bridge.dispatch('users.list', undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await bridge.dispatch('journal.list', { limit: 10 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 

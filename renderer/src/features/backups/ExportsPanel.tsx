@@ -1,10 +1,15 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import type { CsvSeparator } from '../../../../shared/domain/csv-export';
 import { MARKETING_CHANNELS, type MarketingChannel } from '../../../../shared/domain/marketing';
 import type { ChannelInput } from '../../../../shared/ipc/contract';
+import { isoDateInZone } from '../../../../shared/domain/calendar-date';
+import { DISCLOSURE_LEGAL_BASES, DISCLOSURE_RECIPIENT_KINDS, disclosureDraftSchema, type DisclosureDraftInput } from '../../../../shared/schemas/disclosure';
 import { GDPR_REQUEST_TYPES, REQUEST_CHANNELS, REQUEST_STATUSES } from '../../../../shared/schemas/gdpr-request';
+import { fieldErrors } from '../../components/form-errors';
+import { TextField } from '../../components/TextField';
+import { SelectField } from '../requests/fields';
 import type { RegisterSettings } from '../../../../shared/schemas/users';
 import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
 import { buildRegisterBackup, type BackupSource } from '../../db/backup-document';
@@ -13,6 +18,12 @@ import { useVersion } from '../appointments/hooks';
 import { useNow } from '../customers/useNow';
 import { REQUEST_LOG_COLUMNS, requestLogCsv } from '../../../../shared/backup/open-files';
 import { marketingCsv, registerExportFiles } from './export-files';
+
+/** Who a register export is disclosed to, as the owner fills it in (the rest comes from the export). */
+type RecipientDraft = Pick<DisclosureDraftInput, 'recipientKind' | 'recipientName' | 'legalBasis' | 'legalBasisDetail' | 'reference'>;
+
+/** Thrown when the recipient form does not check out: its errors are shown, and nothing is written. */
+class RecipientInvalid extends Error {}
 
 export interface ExportsPanelProps {
   source: () => BackupSource;
@@ -38,6 +49,14 @@ export function ExportsPanel({ source, settings, onSettingsChanged }: ExportsPan
   const privacyVersion = useVersion(register.privacy);
   const separator = settings.csvSeparator;
   const now = useNow();
+  const [today] = useState(() => isoDateInZone(Date.now()));
+  const [isForRecipient, setForRecipient] = useState(false);
+  const [recipientDraft, setRecipientDraft] = useState<RecipientDraft>({ recipientKind: 'authority', recipientName: '', legalBasis: 'legal_obligation', legalBasisDetail: '', reference: '' });
+  const [recipientErrors, setRecipientErrors] = useState<Record<string, string>>({});
+  const pendingDisclosure = useRef<DisclosureDraftInput | null>(null);
+  const recipient = isForRecipient ? recipientDraft : null;
+  const setRecipient = <K extends keyof RecipientDraft>(key: K, value: RecipientDraft[K]) => setRecipientDraft((d) => ({ ...d, [key]: value }));
+  const recipientError = (field: string) => (recipientErrors[field] ? t(`validation.${recipientErrors[field]}` as 'validation.required') : undefined);
 
   const columns = useMemo(
     () => ({
@@ -61,14 +80,21 @@ export function ExportsPanel({ source, settings, onSettingsChanged }: ExportsPan
     setBusy(true);
     setDone(null);
     setFailure(null);
+    setRecipientErrors({});
+    pendingDisclosure.current = null;
     try {
       const result = await invoke('exports.save', { kind, files: await files() });
       if (!result.ok) setFailure(t(`errors.${result.error.code}` as 'errors.internal'));
       else if (result.value.status === 'cancelled') setDone(t('backup.exports.cancelled'));
-      else setDone(t('backup.exports.saved', { count: result.value.fileCount }));
-    } catch {
-      setFailure(t('errors.internal'));
+      else {
+        const disclosure = pendingDisclosure.current;
+        if (disclosure !== null) await register.disclosures.record(disclosure);
+        setDone(t('backup.exports.saved', { count: result.value.fileCount }) + (disclosure === null ? '' : ` ${t('backup.exports.disclosureRecorded')}`));
+      }
+    } catch (error) {
+      if (!(error instanceof RecipientInvalid)) setFailure(t('errors.internal'));
     } finally {
+      pendingDisclosure.current = null;
       setBusy(false);
     }
   }
@@ -79,8 +105,24 @@ export function ExportsPanel({ source, settings, onSettingsChanged }: ExportsPan
     else setFailure(t(`errors.${result.error.code}` as 'errors.internal'));
   }
 
-  const registerFiles = (format: 'csv' | 'json') => async () =>
-    registerExportFiles((await buildRegisterBackup(source())).document, (id) => register.privacy.flagsOf(id), format, separator);
+  /**
+   * The register's files; made for a recipient, the disclosure is checked before the file is
+   * written and recorded once it is (the customers actually in the file).
+   */
+  const registerFiles = (format: 'csv' | 'json') => async () => {
+    const forRecipient = recipient === null ? null : recipient.recipientKind === 'authority' ? 'authority' : 'other';
+    const made = await registerExportFiles((await buildRegisterBackup(source())).document, (id) => register.privacy.flagsOf(id), format, separator, { forRecipient });
+    if (recipient !== null) {
+      const draft = { ...recipient, scope: t('backup.exports.disclosureScope', { format: format.toUpperCase() }), customerIds: made.customerIds, date: today, requestId: null };
+      const checked = disclosureDraftSchema(today).safeParse(draft);
+      if (!checked.success) {
+        setRecipientErrors(fieldErrors(checked.error));
+        throw new RecipientInvalid();
+      }
+      pendingDisclosure.current = draft;
+    }
+    return made.files;
+  };
   const requestLog = () =>
     Promise.resolve({
       'requests.csv': requestLogCsv(
@@ -134,6 +176,31 @@ export function ExportsPanel({ source, settings, onSettingsChanged }: ExportsPan
 
       <h3>{t('backup.exports.registerTitle')}</h3>
       <p className="field-hint narrow-hint">{t('backup.exports.registerHint')}</p>
+      <label className="check-field">
+        <input type="checkbox" checked={isForRecipient} onChange={(e) => setForRecipient(e.target.checked)} />
+        <span>{t('backup.exports.forRecipient')}</span>
+      </label>
+      {isForRecipient ? (
+        <fieldset className="backup-rotation narrow-form">
+          <legend>{t('backup.exports.recipientTitle')}</legend>
+          <p className="field-hint">{t('backup.exports.recipientHint')}</p>
+          <SelectField
+            label={t('backup.exports.recipientKind')}
+            value={recipientDraft.recipientKind}
+            onChange={(v) => setRecipient('recipientKind', v as RecipientDraft['recipientKind'])}
+            options={DISCLOSURE_RECIPIENT_KINDS.map((kind) => [kind, t(`backup.exports.recipientKinds.${kind}`)])}
+          />
+          <TextField name="recipientName" label={t('backup.exports.recipientName')} value={recipientDraft.recipientName} onChange={(v) => setRecipient('recipientName', v)} error={recipientError('recipientName')} isRequired />
+          <SelectField
+            label={t('backup.exports.legalBasis')}
+            value={recipientDraft.legalBasis}
+            onChange={(v) => setRecipient('legalBasis', v as RecipientDraft['legalBasis'])}
+            options={DISCLOSURE_LEGAL_BASES.map((basis) => [basis, t(`backup.exports.legalBases.${basis}`)])}
+          />
+          <TextField name="legalBasisDetail" label={t('backup.exports.legalBasisDetail')} value={recipientDraft.legalBasisDetail ?? ''} onChange={(v) => setRecipient('legalBasisDetail', v)} error={recipientError('legalBasisDetail')} />
+          <TextField name="reference" label={t('backup.exports.reference')} value={recipientDraft.reference ?? ''} onChange={(v) => setRecipient('reference', v)} error={recipientError('reference')} />
+        </fieldset>
+      ) : null}
       <div className="row-actions">
         <Button className="button" isDisabled={isBusy} onPress={() => void save('register-csv', registerFiles('csv'))}>
           {t('backup.exports.registerCsv')}

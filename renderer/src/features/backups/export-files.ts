@@ -1,6 +1,6 @@
 import { buildBackupDocument, type BackupDocument } from '../../../../shared/backup/format';
 import { registerCsvFiles, registerJsonFile } from '../../../../shared/backup/open-files';
-import { registerExportTables } from '../../../../shared/backup/register-export';
+import { registerExportTables, type ExportRecipient } from '../../../../shared/backup/register-export';
 import { activeConsent } from '../../../../shared/domain/consent';
 import { toCsv, type CsvSeparator } from '../../../../shared/domain/csv-export';
 import { MARKETING_CONSENT, marketingList, type MarketingChannel, type PrivacyFlags } from '../../../../shared/domain/marketing';
@@ -50,9 +50,10 @@ export async function registerExportFiles(
   flagsOf: (customerId: string) => PrivacyFlags | undefined,
   format: 'csv' | 'json',
   separator: CsvSeparator,
-  now = Date.now(),
-): Promise<Record<string, string>> {
-  const tables = registerExportTables(document.tables, flagsOf, { forRecipient: null, now });
+  { forRecipient = null, now = Date.now() }: { readonly forRecipient?: ExportRecipient; readonly now?: number } = {},
+): Promise<{ files: Record<string, string>; customerIds: string[] }> {
+  const tables = registerExportTables(document.tables, flagsOf, { forRecipient, now });
   const exported = await buildBackupDocument({ appVersion: document.appVersion, createdAt: new Date(document.createdAt), settings: document.settings, tables });
-  return format === 'csv' ? registerCsvFiles(exported, { separator }) : { 'register.json': registerJsonFile(exported) };
+  const files = format === 'csv' ? registerCsvFiles(exported, { separator }) : { 'register.json': registerJsonFile(exported) };
+  return { files, customerIds: tables.customers.map((customer) => customer.id) };
 }
