@@ -76,8 +76,10 @@ describe('the backups screen', () => {
       const done = await screen.findByText(/^Varmuuskopio tehty ja tarkistettu: kirjuri-.*\.age\.$/, {}, SLOW);
       const fileName = /(kirjuri-.*\.age)/.exec(done.textContent ?? '')![1]!;
       expect(await readdir(folder)).toContain(fileName);
-      await waitFor(() => expect(historyRows()).toHaveLength(1));
-      const cells = within(historyRows()[0]!).getAllByRole('cell').map((c) => c.textContent);
+      // (The runner may add a scheduled backup of its own once its first poll comes round.)
+      const rowOf = (kind: string) => historyRows().find((row) => within(row).queryByText(kind) !== null);
+      await waitFor(() => expect(rowOf('Käsin')).toBeDefined());
+      const cells = within(rowOf('Käsin')!).getAllByRole('cell').map((c) => c.textContent);
       expect(cells).toEqual(expect.arrayContaining(['Käsin', '3', 'Kyllä']));
       expect(screen.getByText(/^Viimeisin tarkistettu varmuuskopio: /)).toBeTruthy();
       // The banner is gone: there is a fresh verified backup.
@@ -139,7 +141,7 @@ describe('the backups screen', () => {
       expect(register.customers.search(erased.lastName).includes(ids[0]!)).toBe(false);
 
       // The data from before the restore is in a verified pre-restore backup, listed in the history…
-      await waitFor(() => expect(historyRows()).toHaveLength(2));
+      await waitFor(() => expect(historyRows().some((row) => within(row).queryByText('Ennen palautusta') !== null)).toBe(true));
       const preRestore = historyRows().find((row) => within(row).queryByText('Ennen palautusta') !== null)!;
       expect(within(preRestore).getAllByRole('cell').map((c) => c.textContent)).toEqual(expect.arrayContaining(['4', 'Kyllä']));
 
