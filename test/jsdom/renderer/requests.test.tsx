@@ -35,7 +35,7 @@ describe('GDPR requests', () => {
   it(
     'takes in an erasure request, checks identity, erases the customer and shows the request done',
     async () => {
-      const { user, register } = await ownerSignedIn();
+      const { user, register, bridge } = await ownerSignedIn();
       const target = await act(() => register.customers.create({ ...syntheticCustomer(0), firstName: 'Maija', lastName: 'Virtanen' }));
       await act(() => register.customers.create(syntheticCustomer(1)));
 
@@ -81,6 +81,11 @@ describe('GDPR requests', () => {
       expect(request.status).toBe('done');
       expect(request.requesterName).not.toContain('Virtanen');
       expect(register.erasureLedger()).toEqual([expect.objectContaining({ customerId: target.id, requestId: request.id })]);
+      // The erasure is in the audit journal, by id only.
+      await waitFor(async () => {
+        const journal = await bridge.services.journal.list({ limit: 100 });
+        expect(journal.entries.some((entry) => entry.action === 'customer.deleted' && entry.recordId === target.id)).toBe(true);
+      });
 
       // The dashboard: nothing overdue, due or waiting.
       await user.click(within(nav()).getByRole('button', { name: 'Tietosuoja' }));

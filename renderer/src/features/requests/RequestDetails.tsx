@@ -16,6 +16,7 @@ import type { Register } from '../../db/register';
 import { formatDateTime } from '../../i18n/format';
 import { invoke } from '../../ipc/client';
 import { DateField, SelectField } from './fields';
+import { journalCustomer } from '../session/audit';
 import { fieldMessages, showDate, timeLeftText } from './request-text';
 
 export interface RequestDetailsProps {
@@ -138,7 +139,10 @@ export function RequestDetails({ request, register, business, healthNotesEnabled
   async function erase() {
     if (!customer) return;
     setPanel(null);
-    await act(() => register.eraseCustomer(customer.id, { requestId: request.id }), t('gdpr.erase.done'));
+    await act(async () => {
+      await register.eraseCustomer(customer.id, { requestId: request.id });
+      void journalCustomer('customer.deleted', customer.id);
+    }, t('gdpr.erase.done'));
   }
 
   const err = (field: string) => errors[field];
