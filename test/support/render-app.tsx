@@ -1,8 +1,10 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { App } from '../../renderer/src/App';
+import type { Register } from '../../renderer/src/db/register';
 import { SessionStore } from '../../renderer/src/features/session/session-store';
 import { createI18n } from '../../renderer/src/i18n';
 import { PBKDF2_DEFAULT } from '../../shared/crypto/key-slots';
@@ -34,4 +36,18 @@ export async function renderApp(options: { withVault?: boolean } = {}) {
   const i18n = await createI18n('fi');
   const view = render(<App store={store} i18n={i18n} />);
   return { ...view, store, db, bridge, ownerId, i18n, userDataDir };
+}
+
+export type SignedInApp = Awaited<ReturnType<typeof renderApp>> & { user: UserEvent; register: Register };
+
+/** Renders the app with a vault, signs the owner in as a person would, and waits for the customer list. */
+export async function ownerSignedIn(): Promise<SignedInApp> {
+  const user = userEvent.setup();
+  const app = await renderApp({ withVault: true });
+  await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), OWNER_PASSPHRASE);
+  await user.keyboard('{Enter}');
+  await screen.findByRole('heading', { name: 'Asiakkaat' }, { timeout: 30_000 });
+  const state = app.store.getState();
+  if (state.status !== 'unlocked') throw new Error('not unlocked');
+  return { ...app, user, register: state.register };
 }

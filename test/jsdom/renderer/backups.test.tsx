@@ -2,10 +2,9 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent, { type UserEvent } from '@testing-library/user-event';
+import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Register } from '../../../renderer/src/db/register';
-import { OWNER_PASSPHRASE, renderApp } from '../../support/render-app';
+import { ownerSignedIn, type SignedInApp } from '../../support/render-app';
 import { syntheticCustomer } from '../../support/synthetic';
 
 /**
@@ -18,25 +17,12 @@ const FLOW = 240_000;
 const SLOW = { timeout: 60_000 };
 const BACKUP_PASS = 'varmuus-kopio-lause-kettu-2026';
 
-type App = Awaited<ReturnType<typeof renderApp>> & { user: UserEvent; register: Register };
-
-async function ownerSignedIn(): Promise<App> {
-  const user = userEvent.setup();
-  const app = await renderApp({ withVault: true });
-  await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), OWNER_PASSPHRASE);
-  await user.keyboard('{Enter}');
-  await screen.findByRole('heading', { name: 'Asiakkaat' }, SLOW);
-  const state = app.store.getState();
-  if (state.status !== 'unlocked') throw new Error('not unlocked');
-  return { ...app, user, register: state.register };
-}
-
 async function openBackups(user: UserEvent) {
   await user.click(screen.getByRole('button', { name: 'Varmuuskopiot' }));
   await screen.findByRole('heading', { name: 'Varmuuskopiot', level: 1 }, SLOW);
 }
 
-async function setUpBackups(app: App, folder: string) {
+async function setUpBackups(app: SignedInApp, folder: string) {
   const { user, bridge } = app;
   bridge.setDialogAnswer('backupFolder', folder);
   await user.click(await screen.findByRole('button', { name: 'Valitse kansio…' }, SLOW));

@@ -2,13 +2,12 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { act, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { checkBackupDocument } from '../../../shared/backup/format';
 import { JOURNAL_FILE_NAME } from '../../../electron/main/services/journal-service';
 import type { JournalEntry } from '../../../shared/schemas/journal';
-import { OWNER_PASSPHRASE, renderApp } from '../../support/render-app';
+import { ownerSignedIn } from '../../support/render-app';
 import { syntheticCustomer } from '../../support/synthetic';
 
 /**
@@ -29,14 +28,8 @@ async function readJournal(dir: string): Promise<JournalEntry[]> {
 const SLOW = { timeout: 30_000 };
 
 async function ownerOnExports() {
-  const user = userEvent.setup();
-  const app = await renderApp({ withVault: true });
-  await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), OWNER_PASSPHRASE);
-  await user.keyboard('{Enter}');
-  await screen.findByRole('heading', { name: 'Asiakkaat' }, SLOW);
-  const state = app.store.getState();
-  if (state.status !== 'unlocked') throw new Error('not unlocked');
-  const { register } = state;
+  const app = await ownerSignedIn();
+  const { register, user } = app;
   const consent = { method: 'signed_form', scope: '', expiresAt: null } as const;
   await act(async () => {
     const withEmail = await register.customers.create({ ...syntheticCustomer(0), firstName: '=HYPERLINK("x")' });
@@ -52,7 +45,7 @@ async function ownerOnExports() {
   });
   await user.click(screen.getByRole('button', { name: 'Varmuuskopiot' }));
   await screen.findByRole('heading', { name: 'Viennit' });
-  return { ...app, user, register };
+  return app;
 }
 
 describe('exports', () => {

@@ -1,10 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Register } from '../../../renderer/src/db/register';
 import { isoDateInZone } from '../../../shared/domain/calendar-date';
 import { firstDueDate } from '../../../shared/domain/gdpr-deadline';
-import { OWNER_PASSPHRASE, renderApp } from '../../support/render-app';
+import { ownerSignedIn } from '../../support/render-app';
 import { syntheticCustomer } from '../../support/synthetic';
 
 /**
@@ -15,19 +13,6 @@ import { syntheticCustomer } from '../../support/synthetic';
  */
 const FLOW = 120_000;
 const SLOW = { timeout: 30_000 };
-
-type App = Awaited<ReturnType<typeof renderApp>> & { user: UserEvent; register: Register };
-
-async function ownerSignedIn(): Promise<App> {
-  const user = userEvent.setup();
-  const app = await renderApp({ withVault: true });
-  await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), OWNER_PASSPHRASE);
-  await user.keyboard('{Enter}');
-  await screen.findByRole('heading', { name: 'Asiakkaat' }, SLOW);
-  const state = app.store.getState();
-  if (state.status !== 'unlocked') throw new Error('not unlocked');
-  return { ...app, user, register: state.register };
-}
 
 const nav = () => screen.getByRole('navigation', { name: 'Päävalikko' });
 
