@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Form } from 'react-aria-components';
-import { assessPassphrase, MIN_PASSPHRASE_LENGTH, type StrengthVerdict } from '../../../../shared/domain/passphrase-strength';
+import { assessPassphrase, MIN_PASSPHRASE_LENGTH } from '../../../../shared/domain/passphrase-strength';
 import { V } from '../../../../shared/schemas/fields';
 import { focusFirstInvalid } from '../../components/form-errors';
+import { usePassphraseVerdict } from '../../components/usePassphraseVerdict';
 import { PassphraseMeter } from '../../components/PassphraseMeter';
 import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
@@ -30,28 +31,11 @@ export function ChangePassphraseForm({ requireCurrent, userInputs, title, intro 
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [verdict, setVerdict] = useState<StrengthVerdict | null>(null);
-  const [isChecking, setChecking] = useState(false);
   const [isBusy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const inputsKey = userInputs.join('\u0000');
 
-  useEffect(() => {
-    if (next === '') return;
-    let isCurrent = true;
-    const timer = setTimeout(() => {
-      void assessPassphrase(next, inputsKey.split('\u0000')).then((v) => {
-        if (!isCurrent) return;
-        setVerdict(v);
-        setChecking(false);
-      });
-    }, 150);
-    return () => {
-      isCurrent = false;
-      clearTimeout(timer);
-    };
-  }, [next, inputsKey]);
+  const { verdict, isChecking } = usePassphraseVerdict(next, userInputs);
 
   const message = (field: string) => (errors[field] ? t(`validation.${errors[field]}` as 'validation.required') : undefined);
 
@@ -61,7 +45,6 @@ export function ChangePassphraseForm({ requireCurrent, userInputs, title, intro 
     setFailure(null);
     setDone(null);
     const strength = next === '' ? null : await assessPassphrase(next, userInputs);
-    setVerdict(strength);
     const found: Record<string, string> = {};
     if (requireCurrent && current === '') found.current = V.required;
     if (next === '') found.next = V.required;
@@ -79,7 +62,6 @@ export function ChangePassphraseForm({ requireCurrent, userInputs, title, intro 
       setCurrent('');
       setNext('');
       setConfirm('');
-      setVerdict(null);
       setDone(t('account.changed'));
     } else {
       const messages = {
@@ -110,8 +92,6 @@ export function ChangePassphraseForm({ requireCurrent, userInputs, title, intro 
           value={next}
           onChange={(value) => {
             setNext(value);
-            setChecking(value !== '');
-            if (value === '') setVerdict(null);
           }}
           error={message('next')}
           isRequired

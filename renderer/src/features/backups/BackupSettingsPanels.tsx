@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Form } from 'react-aria-components';
-import { assessPassphrase, MIN_PASSPHRASE_LENGTH, type StrengthVerdict } from '../../../../shared/domain/passphrase-strength';
+import { assessPassphrase, MIN_PASSPHRASE_LENGTH } from '../../../../shared/domain/passphrase-strength';
 import { BackupScheduleSchema, ClockTimeSchema, RotationPolicySchema, type BackupSettings } from '../../../../shared/schemas/backup';
 import { V } from '../../../../shared/schemas/fields';
+import { usePassphraseVerdict } from '../../components/usePassphraseVerdict';
 import { PassphraseMeter } from '../../components/PassphraseMeter';
 import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
@@ -213,30 +214,13 @@ export function BackupPassphrasePanel({
   const { t, i18n } = useTranslation();
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [verdict, setVerdict] = useState<StrengthVerdict | null>(null);
-  const [isChecking, setChecking] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [isSaving, setSaving] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const inputsKey = userInputs.join('\u0000');
 
-  useEffect(() => {
-    if (next === '') return;
-    let isCurrent = true;
-    const timer = setTimeout(() => {
-      void assessPassphrase(next, inputsKey.split('\u0000')).then((v) => {
-        if (!isCurrent) return;
-        setVerdict(v);
-        setChecking(false);
-      });
-    }, 150);
-    return () => {
-      isCurrent = false;
-      clearTimeout(timer);
-    };
-  }, [next, inputsKey]);
+  const { verdict, isChecking } = usePassphraseVerdict(next, userInputs);
 
   const message = (field: string) => (errors[field] ? t(`validation.${errors[field]}` as 'validation.required') : undefined);
 
@@ -246,7 +230,6 @@ export function BackupPassphrasePanel({
     setDone(null);
     setFailure(null);
     const strength = next === '' ? null : await assessPassphrase(next, [...userInputs]);
-    setVerdict(strength);
     const found: Errors = {};
     if (next === '') found.next = V.required;
     else if (!strength?.isAcceptable) found.next = V.weak;
@@ -262,7 +245,6 @@ export function BackupPassphrasePanel({
     if (!result.ok) return setFailure(t(errorText(result.error.code)));
     setNext('');
     setConfirm('');
-    setVerdict(null);
     onChanged(result.value);
     setDone(t('backup.passphrase.saved'));
   }
@@ -286,8 +268,6 @@ export function BackupPassphrasePanel({
           value={next}
           onChange={(value) => {
             setNext(value);
-            setChecking(value !== '');
-            if (value === '') setVerdict(null);
           }}
           error={message('next')}
           autoComplete="new-password"

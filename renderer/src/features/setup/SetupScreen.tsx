@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Form } from 'react-aria-components';
-import { assessPassphrase, MIN_PASSPHRASE_LENGTH, type StrengthVerdict } from '../../../../shared/domain/passphrase-strength';
+import { assessPassphrase, MIN_PASSPHRASE_LENGTH } from '../../../../shared/domain/passphrase-strength';
 import { BusinessSchema, EMPTY_BUSINESS, OwnerSchema, type BusinessInput } from '../../../../shared/schemas/business';
 import { V } from '../../../../shared/schemas/fields';
 import { fieldErrors, focusFirstInvalid } from '../../components/form-errors';
+import { usePassphraseVerdict } from '../../components/usePassphraseVerdict';
 import { PassphraseMeter } from '../../components/PassphraseMeter';
 import { ErrorMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
@@ -25,35 +26,15 @@ export function SetupScreen() {
   const [backupPassphrase, setBackupPassphrase] = useState('');
   const [backupConfirm, setBackupConfirm] = useState('');
   const [errors, setErrors] = useState<Errors>({});
-  const [verdict, setVerdict] = useState<StrengthVerdict | null>(null);
-  const [isChecking, setChecking] = useState(false);
   const [isBusy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
   const userInputs = [business.name ?? '', ownerName];
-  const userInputsKey = userInputs.join('\u0000');
 
-  // Re-assess shortly after typing stops; a stale answer for older text is ignored.
-  useEffect(() => {
-    if (passphrase === '') return;
-    let isCurrent = true;
-    const timer = setTimeout(() => {
-      void assessPassphrase(passphrase, userInputsKey.split('\u0000')).then((next) => {
-        if (!isCurrent) return;
-        setVerdict(next);
-        setChecking(false);
-      });
-    }, 150);
-    return () => {
-      isCurrent = false;
-      clearTimeout(timer);
-    };
-  }, [passphrase, userInputsKey]);
+  const { verdict, isChecking } = usePassphraseVerdict(passphrase, userInputs);
 
   function onPassphrase(value: string) {
     setPassphrase(value);
-    setChecking(value !== '');
-    if (value === '') setVerdict(null);
   }
 
   useEffect(() => {
@@ -69,7 +50,6 @@ export function SetupScreen() {
     const parsedBusiness = BusinessSchema.safeParse(business);
     const parsedOwner = OwnerSchema.safeParse({ ownerName });
     const strength = passphrase === '' ? null : await assessPassphrase(passphrase, userInputs);
-    setVerdict(strength);
     const next: Errors = { ...fieldErrors(parsedBusiness.error), ...fieldErrors(parsedOwner.error) };
     if (passphrase === '') next.passphrase = V.required;
     else if (!strength?.isAcceptable) next.passphrase = V.weak;

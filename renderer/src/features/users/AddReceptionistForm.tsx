@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Form } from 'react-aria-components';
-import { assessPassphrase, MIN_PASSPHRASE_LENGTH, type StrengthVerdict } from '../../../../shared/domain/passphrase-strength';
+import { assessPassphrase, MIN_PASSPHRASE_LENGTH } from '../../../../shared/domain/passphrase-strength';
 import { V } from '../../../../shared/schemas/fields';
 import { NewUserSchema, type User } from '../../../../shared/schemas/users';
 import { fieldErrors, focusFirstInvalid } from '../../components/form-errors';
+import { usePassphraseVerdict } from '../../components/usePassphraseVerdict';
 import { PassphraseMeter } from '../../components/PassphraseMeter';
 import { ErrorMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
@@ -35,35 +36,15 @@ export function AddReceptionistForm({ existingNames, onAdded }: AddReceptionistF
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<Errors>({});
-  const [verdict, setVerdict] = useState<StrengthVerdict | null>(null);
-  const [isChecking, setChecking] = useState(false);
   const [isBusy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
   const userInputs = [name, ...existingNames];
-  const userInputsKey = userInputs.join('\u0000');
 
-  // Re-assess shortly after typing stops; a stale answer for older text is ignored.
-  useEffect(() => {
-    if (passphrase === '') return;
-    let isCurrent = true;
-    const timer = setTimeout(() => {
-      void assessPassphrase(passphrase, userInputsKey.split('\u0000')).then((next) => {
-        if (!isCurrent) return;
-        setVerdict(next);
-        setChecking(false);
-      });
-    }, 150);
-    return () => {
-      isCurrent = false;
-      clearTimeout(timer);
-    };
-  }, [passphrase, userInputsKey]);
+  const { verdict, isChecking } = usePassphraseVerdict(passphrase, userInputs);
 
   function onPassphrase(value: string) {
     setPassphrase(value);
-    setChecking(value !== '');
-    if (value === '') setVerdict(null);
   }
 
   const message = (field: keyof Errors) => {
@@ -78,8 +59,6 @@ export function AddReceptionistForm({ existingNames, onAdded }: AddReceptionistF
     setFailure(null);
     const parsed = NewUserSchema.safeParse({ name, oneTimePassphrase: passphrase });
     const strength = passphrase === '' ? null : await assessPassphrase(passphrase, userInputs);
-    setVerdict(strength);
-    setChecking(false);
     const found: Errors = {};
     const fromSchema = fieldErrors(parsed.error);
     if (fromSchema.name) found.name = fromSchema.name;
@@ -111,7 +90,6 @@ export function AddReceptionistForm({ existingNames, onAdded }: AddReceptionistF
     setName('');
     setPassphrase('');
     setConfirm('');
-    setVerdict(null);
     setErrors({});
     setBusy(false);
     await onAdded(added.value);
