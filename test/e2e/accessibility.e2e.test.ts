@@ -70,6 +70,8 @@ describe('accessibility of the main screens', () => {
 
     for (const [view, heading] of [
       ['Päivä', null],
+      ['Tietosuoja', 'Tietosuoja'],
+      ['Pyynnöt', 'Tietosuojapyynnöt'],
       ['Palvelut', 'Palvelut'],
       ['Tuonti', null],
       ['Varmuuskopiot', 'Varmuuskopiot'],
