@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { assessPassphrase, type StrengthVerdict } from '../../../shared/domain/passphrase-strength';
+import { V } from '../../../shared/schemas/text';
 
 /**
  * The strength meter's verdict on a passphrase being typed: re-assessed shortly after typing
@@ -25,4 +26,17 @@ export function usePassphraseVerdict(passphrase: string, userInputs: readonly st
   if (passphrase === '') return { verdict: null, isChecking: false };
   // The last verdict stays on the meter while the new text is being assessed.
   return { verdict: assessed?.verdict ?? null, isChecking: assessed?.passphrase !== passphrase };
+}
+
+/**
+ * The checks of a new passphrase on submit, as every form that sets one makes them: required,
+ * strong enough (assessed now, not debounced), and typed the same twice. Returns the validation
+ * codes (`validation.*`) of the two fields, none when both are fine.
+ */
+export async function newPassphraseErrors(passphrase: string, confirm: string, userInputs: readonly string[]): Promise<{ passphrase?: string; confirm?: string }> {
+  const errors: { passphrase?: string; confirm?: string } = {};
+  if (passphrase === '') errors.passphrase = V.required;
+  else if (!(await assessPassphrase(passphrase, [...userInputs])).isAcceptable) errors.passphrase = V.weak;
+  if (confirm !== passphrase) errors.confirm = V.mismatch;
+  return errors;
 }

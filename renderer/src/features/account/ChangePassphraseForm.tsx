@@ -1,10 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Form } from 'react-aria-components';
-import { assessPassphrase, MIN_PASSPHRASE_LENGTH } from '../../../../shared/domain/passphrase-strength';
+import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/domain/passphrase-strength';
 import { V } from '../../../../shared/schemas/fields';
 import { focusFirstInvalid } from '../../components/form-errors';
-import { usePassphraseVerdict } from '../../components/usePassphraseVerdict';
+import { newPassphraseErrors, usePassphraseVerdict } from '../../components/usePassphraseVerdict';
 import { PassphraseMeter } from '../../components/PassphraseMeter';
 import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
@@ -44,12 +44,11 @@ export function ChangePassphraseForm({ requireCurrent, userInputs, title, intro 
     if (isBusy) return;
     setFailure(null);
     setDone(null);
-    const strength = next === '' ? null : await assessPassphrase(next, userInputs);
+    const checked = await newPassphraseErrors(next, confirm, userInputs);
     const found: Record<string, string> = {};
     if (requireCurrent && current === '') found.current = V.required;
-    if (next === '') found.next = V.required;
-    else if (!strength?.isAcceptable) found.next = V.weak;
-    if (confirm !== next) found.confirm = V.mismatch;
+    if (checked.passphrase) found.next = checked.passphrase;
+    if (checked.confirm) found.confirm = checked.confirm;
     setErrors(found);
     if (Object.keys(found).length > 0) {
       requestAnimationFrame(() => focusFirstInvalid(formRef.current));
@@ -90,9 +89,7 @@ export function ChangePassphraseForm({ requireCurrent, userInputs, title, intro 
           label={t('account.next')}
           hint={t('setup.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
           value={next}
-          onChange={(value) => {
-            setNext(value);
-          }}
+          onChange={setNext}
           error={message('next')}
           isRequired
           autoComplete="new-password"

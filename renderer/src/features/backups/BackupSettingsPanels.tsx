@@ -1,10 +1,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Form } from 'react-aria-components';
-import { assessPassphrase, MIN_PASSPHRASE_LENGTH } from '../../../../shared/domain/passphrase-strength';
+import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/domain/passphrase-strength';
 import { BackupScheduleSchema, ClockTimeSchema, RotationPolicySchema, type BackupSettings } from '../../../../shared/schemas/backup';
-import { V } from '../../../../shared/schemas/fields';
-import { usePassphraseVerdict } from '../../components/usePassphraseVerdict';
+import { newPassphraseErrors, usePassphraseVerdict } from '../../components/usePassphraseVerdict';
 import { PassphraseMeter } from '../../components/PassphraseMeter';
 import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
@@ -229,11 +228,8 @@ export function BackupPassphrasePanel({
     if (isSaving) return;
     setDone(null);
     setFailure(null);
-    const strength = next === '' ? null : await assessPassphrase(next, [...userInputs]);
-    const found: Errors = {};
-    if (next === '') found.next = V.required;
-    else if (!strength?.isAcceptable) found.next = V.weak;
-    if (confirm !== next) found.confirm = V.mismatch;
+    const checked = await newPassphraseErrors(next, confirm, userInputs);
+    const found: Errors = { ...(checked.passphrase ? { next: checked.passphrase } : {}), ...(checked.confirm ? { confirm: checked.confirm } : {}) };
     setErrors(found);
     if (Object.keys(found).length > 0) {
       requestAnimationFrame(() => focusFirstInvalid(formRef.current));
@@ -266,9 +262,7 @@ export function BackupPassphrasePanel({
           label={t('backup.passphrase.next')}
           hint={t('setup.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
           value={next}
-          onChange={(value) => {
-            setNext(value);
-          }}
+          onChange={setNext}
           error={message('next')}
           autoComplete="new-password"
         />

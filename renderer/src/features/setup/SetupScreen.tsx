@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Form } from 'react-aria-components';
-import { assessPassphrase, MIN_PASSPHRASE_LENGTH } from '../../../../shared/domain/passphrase-strength';
+import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/domain/passphrase-strength';
 import { BusinessSchema, EMPTY_BUSINESS, OwnerSchema, type BusinessInput } from '../../../../shared/schemas/business';
-import { V } from '../../../../shared/schemas/fields';
 import { fieldErrors, focusFirstInvalid } from '../../components/form-errors';
-import { usePassphraseVerdict } from '../../components/usePassphraseVerdict';
+import { newPassphraseErrors, usePassphraseVerdict } from '../../components/usePassphraseVerdict';
 import { PassphraseMeter } from '../../components/PassphraseMeter';
 import { ErrorMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
@@ -33,10 +32,6 @@ export function SetupScreen() {
 
   const { verdict, isChecking } = usePassphraseVerdict(passphrase, userInputs);
 
-  function onPassphrase(value: string) {
-    setPassphrase(value);
-  }
-
   useEffect(() => {
     if (Object.keys(errors).length > 0) focusFirstInvalid(formRef.current);
   }, [errors]);
@@ -49,16 +44,14 @@ export function SetupScreen() {
     setFailure(null);
     const parsedBusiness = BusinessSchema.safeParse(business);
     const parsedOwner = OwnerSchema.safeParse({ ownerName });
-    const strength = passphrase === '' ? null : await assessPassphrase(passphrase, userInputs);
     const next: Errors = { ...fieldErrors(parsedBusiness.error), ...fieldErrors(parsedOwner.error) };
-    if (passphrase === '') next.passphrase = V.required;
-    else if (!strength?.isAcceptable) next.passphrase = V.weak;
-    if (confirm !== passphrase) next.passphraseConfirm = V.mismatch;
+    const owner = await newPassphraseErrors(passphrase, confirm, userInputs);
+    if (owner.passphrase) next.passphrase = owner.passphrase;
+    if (owner.confirm) next.passphraseConfirm = owner.confirm;
     if (backupChoice === 'separate') {
-      const backupStrength = backupPassphrase === '' ? null : await assessPassphrase(backupPassphrase, userInputs);
-      if (backupPassphrase === '') next.backupPassphrase = V.required;
-      else if (!backupStrength?.isAcceptable) next.backupPassphrase = V.weak;
-      if (backupConfirm !== backupPassphrase) next.backupPassphraseConfirm = V.mismatch;
+      const backup = await newPassphraseErrors(backupPassphrase, backupConfirm, userInputs);
+      if (backup.passphrase) next.backupPassphrase = backup.passphrase;
+      if (backup.confirm) next.backupPassphraseConfirm = backup.confirm;
     }
     setErrors(next);
     if (Object.keys(next).length > 0 || !parsedBusiness.success || !parsedOwner.success) return;
@@ -102,7 +95,7 @@ export function SetupScreen() {
             label={t('setup.passphrase')}
             hint={t('setup.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
             value={passphrase}
-            onChange={onPassphrase}
+            onChange={setPassphrase}
             error={message('passphrase')}
             isRequired
             autoComplete="new-password"

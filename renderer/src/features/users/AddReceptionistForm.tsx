@@ -1,11 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Form } from 'react-aria-components';
-import { assessPassphrase, MIN_PASSPHRASE_LENGTH } from '../../../../shared/domain/passphrase-strength';
-import { V } from '../../../../shared/schemas/fields';
+import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/domain/passphrase-strength';
 import { NewUserSchema, type User } from '../../../../shared/schemas/users';
 import { fieldErrors, focusFirstInvalid } from '../../components/form-errors';
-import { usePassphraseVerdict } from '../../components/usePassphraseVerdict';
+import { newPassphraseErrors, usePassphraseVerdict } from '../../components/usePassphraseVerdict';
 import { PassphraseMeter } from '../../components/PassphraseMeter';
 import { ErrorMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
@@ -43,10 +42,6 @@ export function AddReceptionistForm({ existingNames, onAdded }: AddReceptionistF
 
   const { verdict, isChecking } = usePassphraseVerdict(passphrase, userInputs);
 
-  function onPassphrase(value: string) {
-    setPassphrase(value);
-  }
-
   const message = (field: keyof Errors) => {
     const key = errors[field];
     if (key === undefined) return undefined;
@@ -58,13 +53,12 @@ export function AddReceptionistForm({ existingNames, onAdded }: AddReceptionistF
     if (isBusy) return;
     setFailure(null);
     const parsed = NewUserSchema.safeParse({ name, oneTimePassphrase: passphrase });
-    const strength = passphrase === '' ? null : await assessPassphrase(passphrase, userInputs);
+    const checked = await newPassphraseErrors(passphrase, confirm, userInputs);
     const found: Errors = {};
     const fromSchema = fieldErrors(parsed.error);
     if (fromSchema.name) found.name = fromSchema.name;
-    if (passphrase === '') found.oneTimePassphrase = V.required;
-    else if (!strength?.isAcceptable) found.oneTimePassphrase = V.weak;
-    if (confirm !== passphrase) found.confirm = V.mismatch;
+    if (checked.passphrase) found.oneTimePassphrase = checked.passphrase;
+    if (checked.confirm) found.confirm = checked.confirm;
     setErrors(found);
     if (Object.keys(found).length > 0 || !parsed.success) {
       setFailure(t('admin.users.add.invalid'));
@@ -109,7 +103,7 @@ export function AddReceptionistForm({ existingNames, onAdded }: AddReceptionistF
           label={t('admin.users.add.passphrase')}
           hint={t('admin.users.add.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
           value={passphrase}
-          onChange={onPassphrase}
+          onChange={setPassphrase}
           error={message('oneTimePassphrase')}
           isRequired
           autoComplete="new-password"
