@@ -2,7 +2,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import type { CsvSeparator } from '../../../../shared/domain/csv-export';
-import { MARKETING_CHANNELS, type MarketingChannel } from '../../../../shared/domain/marketing';
+import { MARKETING_CHANNELS, marketingList, type MarketingChannel } from '../../../../shared/domain/marketing';
 import type { ChannelInput } from '../../../../shared/ipc/contract';
 import { isoDateInZone } from '../../../../shared/domain/calendar-date';
 import { DISCLOSURE_LEGAL_BASES, DISCLOSURE_RECIPIENT_KINDS, disclosureDraftSchema, type DisclosureDraftInput } from '../../../../shared/schemas/disclosure';
@@ -69,10 +69,12 @@ export function ExportsPanel({ source, settings, onSettingsChanged }: ExportsPan
     [t, channel],
   );
   // Recounted when the register changes (`version`), so the preview is the file's row count.
-  const marketing = useMemo(
-    () => marketingCsv(register.customers.values(), channel, (id) => register.privacy.flagsOf(id), columns, separator, now),
+  // The preview counts the list as the file will hold it; the file itself is built on export.
+  const flagsOf = (id: string) => register.privacy.flagsOf(id);
+  const marketingCount = useMemo(
+    () => marketingList(register.customers.values(), channel, (id) => register.privacy.flagsOf(id), now).length,
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the versions stand for the stores' contents
-    [register, channel, columns, separator, version, privacyVersion, now],
+    [register, channel, version, privacyVersion, now],
   );
 
   async function save(kind: ChannelInput<'exports.save'>['kind'], files: () => Promise<Record<string, string>>) {
@@ -169,8 +171,8 @@ export function ExportsPanel({ source, settings, onSettingsChanged }: ExportsPan
           ))}
         </select>
       </div>
-      <p>{t('backup.exports.marketingCount', { count: marketing.count })}</p>
-      <Button className="button" isDisabled={isBusy} onPress={() => void save('marketing-csv', () => Promise.resolve({ [`marketing-${channel}.csv`]: marketing.csv }))}>
+      <p>{t('backup.exports.marketingCount', { count: marketingCount })}</p>
+      <Button className="button" isDisabled={isBusy} onPress={() => void save('marketing-csv', () => Promise.resolve({ [`marketing-${channel}.csv`]: marketingCsv(register.customers.values(), channel, flagsOf, columns, separator, Date.now()).csv }))}>
         {t('backup.exports.marketingButton')}
       </Button>
 
