@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { App } from '../../renderer/src/App';
 import type { Register } from '../../renderer/src/db/register';
@@ -40,14 +40,24 @@ export async function renderApp(options: { withVault?: boolean } = {}) {
 
 export type SignedInApp = Awaited<ReturnType<typeof renderApp>> & { user: UserEvent; register: Register };
 
-/** Renders the app with a vault, signs the owner in as a person would, and waits for the customer list. */
-export async function ownerSignedIn(): Promise<SignedInApp> {
+/**
+ * Renders the app with a vault, signs the owner in as a person would, waits for the owner's home
+ * (the compliance dashboard) and, unless `start` says to stay there, opens the customer list.
+ */
+export async function ownerSignedIn({ start = 'customers' }: { start?: 'customers' | 'dashboard' } = {}): Promise<SignedInApp> {
   const user = userEvent.setup();
   const app = await renderApp({ withVault: true });
   await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), OWNER_PASSPHRASE);
   await user.keyboard('{Enter}');
-  await screen.findByRole('heading', { name: 'Asiakkaat' }, { timeout: 30_000 });
+  await screen.findByRole('heading', { name: 'Tietosuoja', level: 1 }, { timeout: 30_000 });
+  if (start === 'customers') await openNav(user, 'Asiakkaat');
   const state = app.store.getState();
   if (state.status !== 'unlocked') throw new Error('not unlocked');
   return { ...app, user, register: state.register };
+}
+
+/** Opens a view from the main navigation and waits for its heading (the customer list's is its name). */
+export async function openNav(user: UserEvent, name: string, heading: string = name): Promise<void> {
+  await user.click(within(screen.getByRole('navigation', { name: 'Päävalikko' })).getByRole('button', { name }));
+  await screen.findByRole('heading', { name: heading, level: 1 }, { timeout: 30_000 });
 }

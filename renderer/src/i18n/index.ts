@@ -10,6 +10,9 @@ import { backupSv } from './backup/sv';
 import { bookingEn } from './booking/en';
 import { bookingFi } from './booking/fi';
 import { bookingSv } from './booking/sv';
+import { disclosureEn } from './disclosure/en';
+import { disclosureFi } from './disclosure/fi';
+import { disclosureSv } from './disclosure/sv';
 import { gdprEn } from './gdpr/en';
 import { gdprFi } from './gdpr/fi';
 import { gdprSv } from './gdpr/sv';
@@ -19,15 +22,18 @@ import { importSv } from './import/sv';
 import { recordEn } from './record/en';
 import { recordFi } from './record/fi';
 import { recordSv } from './record/sv';
+import { retentionEn } from './retention/en';
+import { retentionFi } from './retention/fi';
+import { retentionSv } from './retention/sv';
 import { en } from './en';
 import { fi } from './fi';
 import { sv } from './sv';
 
 /** One resource per language: the core strings and each feature module's, side by side. */
 export const resources = {
-  fi: { translation: { ...fi, ...adminFi, ...recordFi, ...bookingFi, ...importFi, ...backupFi, ...gdprFi } },
-  en: { translation: { ...en, ...adminEn, ...recordEn, ...bookingEn, ...importEn, ...backupEn, ...gdprEn } },
-  sv: { translation: { ...sv, ...adminSv, ...recordSv, ...bookingSv, ...importSv, ...backupSv, ...gdprSv } },
+  fi: { translation: { ...fi, ...adminFi, ...recordFi, ...bookingFi, ...importFi, ...backupFi, ...gdprFi, ...disclosureFi, ...retentionFi } },
+  en: { translation: { ...en, ...adminEn, ...recordEn, ...bookingEn, ...importEn, ...backupEn, ...gdprEn, ...disclosureEn, ...retentionEn } },
+  sv: { translation: { ...sv, ...adminSv, ...recordSv, ...bookingSv, ...importSv, ...backupSv, ...gdprSv, ...disclosureSv, ...retentionSv } },
 } as const;
 
 /** Creates the app's i18next instance. Finnish is the default and the fallback for any gap. */

@@ -13,6 +13,7 @@ import { invoke } from '../../ipc/client';
 import { useVersion } from '../appointments/hooks';
 import type { UnlockedState } from '../session/session-store';
 import { PrivacyNoticePanel } from './PrivacyNoticePanel';
+import type { PrivacySection } from './PrivacyScreen';
 import { showDate, timeLeftText } from './request-text';
 import './requests.css';
 
@@ -23,6 +24,7 @@ export interface PrivacyDashboardProps {
   register: Register;
   backupStatus: BackupStatus | null;
   onOpenRequests: () => void;
+  onOpenSection: (section: PrivacySection) => void;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface PrivacyDashboardProps {
  * end, customers due for a retention review, the age of the last verified backup and the audit
  * journal's integrity — and the privacy notice.
  */
-export function PrivacyDashboard({ state, register, backupStatus, onOpenRequests }: PrivacyDashboardProps) {
+export function PrivacyDashboard({ state, register, backupStatus, onOpenRequests, onOpenSection }: PrivacyDashboardProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const requestsVersion = useVersion(register.requests);
@@ -102,10 +104,15 @@ export function PrivacyDashboard({ state, register, backupStatus, onOpenRequests
     );
   };
 
-  const factCard = (key: 'noBasis' | 'expiringConsents' | 'retentionDue', count: number) => (
+  const factCard = (key: 'noBasis' | 'expiringConsents' | 'retentionDue', count: number, action?: { label: string; onPress: () => void }) => (
     <section className="dashboard-card" aria-labelledby={`dash-${key}`}>
       <h2 id={`dash-${key}`}>{t(`gdpr.dashboard.${key}`)}</h2>
       <p className="dashboard-count">{count}</p>
+      {action && count > 0 ? (
+        <Button className="link-button" onPress={action.onPress}>
+          {action.label}
+        </Button>
+      ) : null}
     </section>
   );
 
@@ -119,7 +126,7 @@ export function PrivacyDashboard({ state, register, backupStatus, onOpenRequests
         {requestCard('awaitingIdentity', false)}
         {factCard('noBasis', facts.noBasis)}
         {factCard('expiringConsents', facts.expiring)}
-        {factCard('retentionDue', facts.retention)}
+        {factCard('retentionDue', facts.retention, { label: t('gdpr.dashboard.openRetention'), onPress: () => onOpenSection('retention') })}
         <section className={backupStatus?.warning ? 'dashboard-card dashboard-card-alert' : 'dashboard-card'} aria-labelledby="dash-backup">
           <h2 id="dash-backup">{t('gdpr.dashboard.lastBackup')}</h2>
           <p>{backupAge}</p>

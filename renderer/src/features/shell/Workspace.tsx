@@ -7,7 +7,7 @@ import { BackupsScreen } from '../backups/BackupsScreen';
 import { BackupStatusBanner } from '../backups/BackupStatusBanner';
 import { useBackupRunner, useBackupStatus } from '../backups/useBackupRunner';
 import { ImportScreen } from '../import/ImportScreen';
-import { PrivacyDashboard } from '../requests/PrivacyDashboard';
+import { PrivacyScreen, type PrivacySection } from '../requests/PrivacyScreen';
 import { RequestsScreen } from '../requests/RequestsScreen';
 import { ServicesScreen } from '../services/ServicesScreen';
 import { CustomersScreen } from '../customers/CustomersScreen';
@@ -25,7 +25,7 @@ type View = 'customers' | 'day' | 'privacy' | 'requests' | 'services' | 'import'
  * (docs/security.md). Services are booked by both roles, but only the owner edits the catalogue.
  */
 const VIEWS_BY_ROLE = {
-  owner: ['customers', 'day', 'privacy', 'requests', 'services', 'import', 'backups', 'users', 'journal', 'settings', 'passphrase'],
+  owner: ['privacy', 'customers', 'day', 'requests', 'services', 'import', 'backups', 'users', 'journal', 'settings', 'passphrase'],
   receptionist: ['customers', 'day', 'requests', 'passphrase'],
 } as const satisfies Record<string, readonly View[]>;
 
@@ -33,7 +33,9 @@ const VIEWS_BY_ROLE = {
 export function Workspace({ state }: { state: UnlockedState }) {
   const { t } = useTranslation();
   const store = useSessionStore();
-  const [view, setView] = useState<View>('customers');
+  // The owner starts on the compliance dashboard (issue 7); the front desk on the customer search.
+  const [view, setView] = useState<View>(() => (state.session.user.role === 'owner' ? 'privacy' : 'customers'));
+  const [privacySection, setPrivacySection] = useState<PrivacySection>('dashboard');
   const [openCustomerId, setOpenCustomerId] = useState<string | null>(null);
   const [bookingFor, setBookingFor] = useState<string | null>(null);
   const [day, setDay] = useState(() => Date.now());
@@ -81,9 +83,15 @@ export function Workspace({ state }: { state: UnlockedState }) {
       ) : view === 'day' ? (
         <DayView register={state.register} day={day} bookingFor={bookingFor} onBookingDone={() => setBookingFor(null)} />
       ) : view === 'privacy' ? (
-        <div className="page">
-          <PrivacyDashboard state={state} register={state.register} backupStatus={backupStatus} onOpenRequests={() => setView('requests')} />
-        </div>
+        <PrivacyScreen
+          state={state}
+          register={state.register}
+          backupStatus={backupStatus}
+          section={privacySection}
+          onSection={setPrivacySection}
+          onOpenRequests={() => setView('requests')}
+          onOpenCustomer={(id) => nav.openCustomer(id)}
+        />
       ) : view === 'requests' ? (
         <RequestsScreen state={state} register={state.register} onOpenCustomer={(id) => nav.openCustomer(id)} />
       ) : view === 'services' ? (

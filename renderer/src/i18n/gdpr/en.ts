@@ -160,6 +160,7 @@ export const gdprEn: GdprMessages = {
       objectionWithdrawn: 'Objection withdrawn.',
       restrictedError: "The customer's processing is restricted, so the data cannot be changed. Nothing was saved.",
     },
+    sections: { label: 'Privacy sections', dashboard: 'Overview', disclosures: 'Disclosures', retention: 'Retention' },
     dashboard: {
       title: 'Data protection',
       intro: 'At a glance: which requests are waiting, which consents are ending, and when the data was last backed up.',
@@ -181,6 +182,7 @@ export const gdprEn: GdprMessages = {
       none: 'None.',
       count: '{{count}}',
       openRequests: 'Open the requests',
+      openRetention: 'Review retention',
     },
     notice: {
       title: 'Privacy notice',

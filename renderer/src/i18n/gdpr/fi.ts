@@ -163,6 +163,7 @@ export const gdprFi = {
       objectionWithdrawn: 'Vastustus peruttu.',
       restrictedError: 'Asiakkaan tietojen käsittelyä on rajoitettu, joten tietoja ei voi muuttaa. Mitään ei tallennettu.',
     },
+    sections: { label: 'Tietosuojan osiot', dashboard: 'Yleiskatsaus', disclosures: 'Luovutukset', retention: 'Säilytysajat' },
     dashboard: {
       title: 'Tietosuoja',
       intro: 'Yhdellä silmäyksellä: mitkä pyynnöt odottavat, mitkä suostumukset päättyvät ja milloin tiedoista viimeksi tehtiin varmuuskopio.',
@@ -184,6 +185,7 @@ export const gdprFi = {
       none: 'Ei yhtään.',
       count: '{{count}}',
       openRequests: 'Avaa pyynnöt',
+      openRetention: 'Tarkastele säilytysaikoja',
     },
     notice: {
       title: 'Tietosuojaseloste',

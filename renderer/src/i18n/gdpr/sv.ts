@@ -160,6 +160,7 @@ export const gdprSv: GdprMessages = {
       objectionWithdrawn: 'Invändningen återkallad.',
       restrictedError: 'Behandlingen av kundens uppgifter är begränsad, så uppgifterna kan inte ändras. Inget sparades.',
     },
+    sections: { label: 'Dataskyddets delar', dashboard: 'Översikt', disclosures: 'Utlämnanden', retention: 'Lagringstider' },
     dashboard: {
       title: 'Dataskydd',
       intro: 'I en blick: vilka begäranden som väntar, vilka samtycken som upphör och när uppgifterna senast säkerhetskopierades.',
@@ -181,6 +182,7 @@ export const gdprSv: GdprMessages = {
       none: 'Inga.',
       count: '{{count}}',
       openRequests: 'Öppna begärandena',
+      openRetention: 'Granska lagringstider',
     },
     notice: {
       title: 'Dataskyddsbeskrivning',

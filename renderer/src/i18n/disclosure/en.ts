@@ -1,0 +1,7 @@
+import type { DisclosureMessages } from './messages';
+
+export const disclosureEn: DisclosureMessages = {
+  disclosure: {
+    title: 'Disclosures',
+  },
+};

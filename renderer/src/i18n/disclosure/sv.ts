@@ -1,0 +1,7 @@
+import type { DisclosureMessages } from './messages';
+
+export const disclosureSv: DisclosureMessages = {
+  disclosure: {
+    title: 'Utlämnanden',
+  },
+};

@@ -1,0 +1,7 @@
+import type { RetentionMessages } from './messages';
+
+export const retentionEn: RetentionMessages = {
+  retention: {
+    title: 'Retention review',
+  },
+};

@@ -1,0 +1,7 @@
+import type { RetentionMessages } from './messages';
+
+export const retentionSv: RetentionMessages = {
+  retention: {
+    title: 'Granskning av lagringstid',
+  },
+};
