@@ -61,3 +61,9 @@ export async function openNav(user: UserEvent, name: string, heading: string = n
   await user.click(within(screen.getByRole('navigation', { name: 'Päävalikko' })).getByRole('button', { name }));
   await screen.findByRole('heading', { name: heading, level: 1 }, { timeout: 30_000 });
 }
+
+/** After the owner's sign-in: waits for the owner's home (the compliance dashboard), then opens the customer list. */
+export async function ownerHomeToCustomers(user: UserEvent, timeout = 30_000): Promise<void> {
+  await screen.findByRole('heading', { name: 'Tietosuoja', level: 1 }, { timeout });
+  await openNav(user, 'Asiakkaat');
+}

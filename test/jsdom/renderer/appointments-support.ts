@@ -4,7 +4,7 @@ import { vi } from 'vitest';
 import type { Register } from '../../../renderer/src/db/register';
 import type { AppointmentDraftInput, ServiceDraftInput } from '../../../shared/schemas/appointment';
 import type { CustomerDraftInput } from '../../../shared/schemas/customer';
-import { OWNER_PASSPHRASE, renderApp } from '../../support/render-app';
+import { OWNER_PASSPHRASE, ownerHomeToCustomers, renderApp } from '../../support/render-app';
 import { syntheticCustomer } from '../../support/synthetic';
 
 /** Shared steps of the services, booking and day-view component tests (synthetic people only). */
@@ -28,7 +28,7 @@ export async function ownerAtDesk(now = TODAY): Promise<App> {
   const app = await renderApp({ withVault: true });
   await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), OWNER_PASSPHRASE);
   await user.keyboard('{Enter}');
-  await screen.findByRole('heading', { name: 'Asiakkaat' }, SLOW);
+  await ownerHomeToCustomers(user);
   const state = app.store.getState();
   if (state.status !== 'unlocked') throw new Error('not unlocked');
   await act(() => state.register.appointments.ready);

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatPhone } from '../../../shared/domain/phone';
 import type { Customer } from '../../../shared/schemas/customer';
 import type { CustomerRepository } from '../../../renderer/src/db/customer-repository';
-import { OWNER_PASSPHRASE, renderApp } from '../../support/render-app';
+import { OWNER_PASSPHRASE, ownerHomeToCustomers, renderApp } from '../../support/render-app';
 import { syntheticCustomer } from '../../support/synthetic';
 
 /**
@@ -39,7 +39,7 @@ async function ownerEditingCustomer() {
   const app = await renderApp({ withVault: true });
   await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), OWNER_PASSPHRASE);
   await user.keyboard('{Enter}');
-  await screen.findByRole('heading', { name: 'Asiakkaat' }, SIGN_IN_TIMEOUT);
+  await ownerHomeToCustomers(user, SIGN_IN_TIMEOUT.timeout);
   const state = app.store.getState();
   if (state.status !== 'unlocked') throw new Error('not unlocked');
   const repository = state.register.customers;
@@ -122,7 +122,7 @@ describe('auto-lock after idle time', () => {
     const { store, bridge } = await renderApp({ withVault: true });
     await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), OWNER_PASSPHRASE);
     await user.keyboard('{Enter}');
-    await screen.findByRole('heading', { name: 'Asiakkaat' }, SIGN_IN_TIMEOUT);
+    await screen.findByRole('heading', { name: 'Tietosuoja', level: 1 }, SIGN_IN_TIMEOUT);
 
     await user.click(screen.getByRole('button', { name: 'Asetukset' }));
     const select = await screen.findByLabelText<HTMLSelectElement>('Lukitse rekisteri, kun konetta ei ole käytetty');
@@ -149,7 +149,7 @@ describe('auto-lock after idle time', () => {
     // And the next session starts with it.
     await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), OWNER_PASSPHRASE);
     await user.keyboard('{Enter}');
-    await screen.findByRole('heading', { name: 'Asiakkaat' }, SIGN_IN_TIMEOUT);
+    await screen.findByRole('heading', { name: 'Tietosuoja', level: 1 }, SIGN_IN_TIMEOUT);
     const next = store.getState();
     if (next.status !== 'unlocked') throw new Error('not unlocked');
     expect(next.session.settings.autoLockMinutes).toBe(1);

@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { OWNER_PASSPHRASE, renderApp } from '../../support/render-app';
+import { OWNER_PASSPHRASE, ownerHomeToCustomers, renderApp } from '../../support/render-app';
 import { syntheticCustomer } from '../../support/synthetic';
 
 async function unlocked() {
@@ -9,7 +9,7 @@ async function unlocked() {
   const app = await renderApp({ withVault: true });
   await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), OWNER_PASSPHRASE);
   await user.keyboard('{Enter}');
-  await screen.findByRole('heading', { name: 'Asiakkaat' }, { timeout: 5000 });
+  await ownerHomeToCustomers(user);
   const state = app.store.getState();
   if (state.status !== 'unlocked') throw new Error('not unlocked');
   return { ...app, user, repository: state.register.customers };

@@ -4,7 +4,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_FILE_BYTES } from '../../../shared/domain/csv-import-limits';
-import { OWNER_PASSPHRASE, renderApp } from '../../support/render-app';
+import { OWNER_PASSPHRASE, ownerHomeToCustomers, renderApp } from '../../support/render-app';
 import { syntheticCustomer } from '../../support/synthetic';
 
 /**
@@ -16,7 +16,7 @@ async function openImport() {
   const app = await renderApp({ withVault: true });
   await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), OWNER_PASSPHRASE);
   await user.keyboard('{Enter}');
-  await screen.findByRole('heading', { name: 'Asiakkaat' }, { timeout: 5000 });
+  await ownerHomeToCustomers(user);
   const state = app.store.getState();
   if (state.status !== 'unlocked') throw new Error('not unlocked');
   const repository = state.register.customers;

@@ -77,7 +77,7 @@ describe('first start', () => {
 
     const recoveryKey = await confirmRecoveryKey(user);
     expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){6}[0-9A-Z]{4}$/);
-    expect(await screen.findByRole('heading', { name: 'Asiakkaat' }, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Tietosuoja', level: 1 }, { timeout: 5000 })).toBeTruthy();
     const vault = await bridge.services.vault.read();
     // The owner's slot and the recovery-key slot; the business name is main's, for the sign-in screen.
     expect(vault?.slots).toHaveLength(2);
@@ -99,7 +99,7 @@ describe('first start', () => {
       await user.type(screen.getByLabelText(/Tunnuslause uudelleen/), OWNER);
       await user.click(screen.getByRole('button', { name: 'Luo rekisteri' }));
       await confirmRecoveryKey(user);
-      await screen.findByRole('heading', { name: 'Asiakkaat' }, { timeout: 5000 });
+      await screen.findByRole('heading', { name: 'Tietosuoja', level: 1 }, { timeout: 5000 });
       expect((await bridge.services.backups.settings()).hasPassphrase).toBe(true);
       expect(await decryptBackup(await backupBytes(bridge), OWNER)).toMatch(/^\{"appVersion":"test"/);
     },
@@ -129,7 +129,7 @@ describe('first start', () => {
       await user.type(screen.getByLabelText(/^Uusi tunnuslause uudelleen/), SEPARATE);
       await user.click(screen.getByRole('button', { name: 'Luo rekisteri' }));
       await confirmRecoveryKey(user);
-      await screen.findByRole('heading', { name: 'Asiakkaat' }, { timeout: 5000 });
+      await screen.findByRole('heading', { name: 'Tietosuoja', level: 1 }, { timeout: 5000 });
       const bytes = await backupBytes(bridge);
       expect(await decryptBackup(bytes, SEPARATE)).toMatch(/^\{"appVersion":"test"/);
       await expect(decryptBackup(bytes, OWNER)).rejects.toBeInstanceOf(AgeFileError);

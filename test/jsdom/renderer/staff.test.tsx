@@ -10,7 +10,7 @@ import { createI18n } from '../../../renderer/src/i18n';
 import { RENDERER_API_KEY } from '../../../shared/ipc/renderer-api';
 import { PBKDF2_DEFAULT } from '../../../shared/crypto/key-slots';
 import { createInProcessBridge } from '../../support/ipc-bridge';
-import { OWNER_PASSPHRASE, renderApp } from '../../support/render-app';
+import { OWNER_PASSPHRASE, ownerHomeToCustomers, renderApp } from '../../support/render-app';
 import { syntheticCustomer } from '../../support/synthetic';
 
 /** Every sign-in, passphrase change and added user derives a key (Argon2id): give flows room. */
@@ -36,7 +36,7 @@ async function ownerSignedIn(): Promise<App & { user: UserEvent }> {
   const user = userEvent.setup();
   const app = await renderApp({ withVault: true });
   await signIn(user, null, OWNER_PASSPHRASE);
-  await screen.findByRole('heading', { name: 'Asiakkaat' }, SLOW);
+  await ownerHomeToCustomers(user, SLOW.timeout);
   return { ...app, user };
 }
 
@@ -201,7 +201,7 @@ describe('a receptionist added by the owner', () => {
     await lock(user, store);
 
     await signIn(user, 'Olga Omistaja', OWNER_PASSPHRASE);
-    await screen.findByRole('heading', { name: 'Asiakkaat' }, SLOW);
+    await ownerHomeToCustomers(user, SLOW.timeout);
     await openView(user, 'Lokikirja');
     const table = await screen.findByRole('table', { name: 'Lokikirjan merkinnät, uusimmat ensin' });
     const rows = () =>
@@ -251,7 +251,7 @@ describe('the journal after user changes', () => {
     await receptionistFirstSignIn(user);
     await lock(user, store);
     await signIn(user, 'Olga Omistaja', OWNER_PASSPHRASE);
-    await screen.findByRole('heading', { name: 'Asiakkaat' }, SLOW);
+    await ownerHomeToCustomers(user, SLOW.timeout);
 
     // Disabled: from the next lock on, the sign-in list (vault.status) no longer has her.
     await openView(user, 'Käyttäjät');
@@ -260,7 +260,7 @@ describe('the journal after user changes', () => {
     await lock(user, store);
     expect(screen.queryByText(RECEPTIONIST)).toBeNull();
     await signIn(user, null, OWNER_PASSPHRASE);
-    await screen.findByRole('heading', { name: 'Asiakkaat' }, SLOW);
+    await ownerHomeToCustomers(user, SLOW.timeout);
     // And one more added in this session, after the session's user list was read.
     await openView(user, 'Käyttäjät');
     await screen.findByRole('table', { name: 'Rekisterin käyttäjät' });
@@ -308,7 +308,7 @@ describe('the owner managing users', () => {
     expect(bridge.services.sessions.active()).toBeNull();
 
     await signIn(user, null, OWNER_PASSPHRASE);
-    await screen.findByRole('heading', { name: 'Asiakkaat' }, SLOW);
+    await ownerHomeToCustomers(user, SLOW.timeout);
     await openView(user, 'Käyttäjät');
     await user.click(await screen.findByRole('button', { name: `Ota käyttöön: ${RECEPTIONIST}` }));
     expect(await screen.findByText(`${RECEPTIONIST} on otettu taas käyttöön.`)).toBeTruthy();

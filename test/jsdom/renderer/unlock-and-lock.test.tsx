@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { OWNER_PASSPHRASE, renderApp } from '../../support/render-app';
+import { OWNER_PASSPHRASE, ownerHomeToCustomers, renderApp } from '../../support/render-app';
 import { syntheticCustomer } from '../../support/synthetic';
 
 describe('unlock', () => {
@@ -25,7 +25,7 @@ describe('unlock', () => {
     const { store } = await renderApp({ withVault: true });
     await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), OWNER_PASSPHRASE);
     await user.keyboard('{Enter}');
-    expect(await screen.findByRole('heading', { name: 'Asiakkaat' }, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Tietosuoja', level: 1 }, { timeout: 5000 })).toBeTruthy();
     expect(store.getState().status).toBe('unlocked');
   });
 });
@@ -36,7 +36,7 @@ describe('lock', () => {
     const { store } = await renderApp({ withVault: true });
     await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), OWNER_PASSPHRASE);
     await user.keyboard('{Enter}');
-    await screen.findByRole('heading', { name: 'Asiakkaat' }, { timeout: 5000 });
+    await ownerHomeToCustomers(user);
     const state = store.getState();
     if (state.status !== 'unlocked') throw new Error('not unlocked');
     const repository = state.register.customers;
