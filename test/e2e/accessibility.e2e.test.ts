@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseSourceAndBasis, fieldLabel, setUpRegister } from './flows';
+import { chooseSourceAndBasis, fieldLabel, ownerHomeToCustomers, setUpRegister } from './flows';
 import { ARTIFACTS, startApp, type RunningApp } from './harness';
 
 /**
@@ -54,7 +54,7 @@ describe('accessibility of the main screens', () => {
     const found: Record<string, string[]> = { setup: await seriousViolations(page) };
 
     await setUpRegister(page, { businessName: 'Salonki Testi', ownerName: 'Olga Omistaja', passphrase: PASS });
-    await page.getByRole('heading', { name: 'Asiakkaat' }).waitFor();
+    await ownerHomeToCustomers(page);
     // one customer, opened, so the card is checked too
     await page.keyboard.press('Alt+n');
     await page.getByLabel(fieldLabel('Etunimi')).fill('Aino');

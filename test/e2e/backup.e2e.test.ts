@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseSourceAndBasis, fieldLabel, setUpRegister } from './flows';
+import { chooseSourceAndBasis, fieldLabel, ownerHomeToCustomers, setUpRegister } from './flows';
 import { ARTIFACTS, startApp, type RunningApp } from './harness';
 
 /**
@@ -50,7 +50,7 @@ describe('backups in Chromium', () => {
     const { page } = app;
     await page.goto(app.url);
     await setUpRegister(page, { businessName: 'Salonki Testi', ownerName: 'Olga Omistaja', passphrase: PASS });
-    await page.getByRole('heading', { name: 'Asiakkaat' }).waitFor({ timeout: 15_000 });
+    await ownerHomeToCustomers(page);
     // The owner is told straight away that nothing is backed up yet.
     await page.getByText('Varmuuskopiokansiota ei ole valittu, joten varmuuskopioita ei tehdä.').waitFor();
     await addCustomer(page, 'Aino', 'Mäki', '040 123 4567');
@@ -103,7 +103,7 @@ describe('backups in Chromium', () => {
     const other = fresh.page;
     await other.goto(fresh.url);
     await setUpRegister(other, { businessName: 'Salonki Testi', ownerName: 'Olga Omistaja', passphrase: 'toinen-kone-lumi-kettu-88' });
-    await other.getByRole('heading', { name: 'Asiakkaat' }).waitFor({ timeout: 15_000 });
+    await ownerHomeToCustomers(other);
     await nav(other).getByRole('button', { name: 'Varmuuskopiot' }).click();
     // The backup opens with the passphrase it was made with, not with this install's.
     await restoreFile(other, fresh, backupFile, PASS);

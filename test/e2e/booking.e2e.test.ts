@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fieldLabel, setUpRegister } from './flows';
+import { fieldLabel, ownerHomeToCustomers, setUpRegister } from './flows';
 import { ARTIFACTS, startApp, type RunningApp } from './harness';
 
 const OWNER = { name: 'Olga Omistaja', passphrase: 'korppi-lumi-omena-puhelin' };
@@ -26,7 +26,7 @@ describe('booking in Chromium', () => {
     const { page } = app;
     await page.goto(app.url);
     await setUpRegister(page, { businessName: 'Salonki Testi', ownerName: OWNER.name, passphrase: OWNER.passphrase });
-    await page.getByRole('heading', { name: 'Asiakkaat' }).waitFor({ timeout: 15_000 });
+    await ownerHomeToCustomers(page);
 
     // --- a service in the catalogue
     await nav(page).getByRole('button', { name: 'Palvelut' }).click();

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseSourceAndBasis, fieldLabel, setUpRegister } from './flows';
+import { chooseSourceAndBasis, fieldLabel, ownerHomeToCustomers, setUpRegister } from './flows';
 import { ARTIFACTS, startApp, type RunningApp } from './harness';
 
 const PASS = 'korppi-lumi-omena-puhelin';
@@ -35,7 +35,7 @@ describe('customer record in Chromium', () => {
     }
     await page.goto(app.url);
     await setUpRegister(page, { businessName: 'Salonki Testi', ownerName: 'Olga Omistaja', passphrase: PASS });
-    await page.getByRole('heading', { name: 'Asiakkaat' }).waitFor({ timeout: 15_000 });
+    await ownerHomeToCustomers(page);
 
     // --- a new customer, with the consents given at the desk
     await page.keyboard.press('Alt+n');

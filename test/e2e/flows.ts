@@ -85,3 +85,13 @@ export async function chooseSourceAndBasis(page: Page, source = 'Puhelu', basis 
   await page.getByLabel(fieldLabel('Tietojen lähde')).selectOption({ label: source });
   await page.getByLabel(basis, { exact: true }).check();
 }
+
+/**
+ * After the owner signs in (or finishes setup): waits for the owner's home, the compliance
+ * dashboard, then opens the customer list from the main navigation.
+ */
+export async function ownerHomeToCustomers(page: Page, timeout = 15_000): Promise<void> {
+  await page.getByRole('heading', { name: 'Tietosuoja', level: 1 }).waitFor({ timeout });
+  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('button', { name: 'Asiakkaat' }).click();
+  await page.getByRole('heading', { name: 'Asiakkaat', level: 1 }).waitFor({ timeout });
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseSourceAndBasis, fieldLabel, setUpRegister } from './flows';
+import { chooseSourceAndBasis, fieldLabel, ownerHomeToCustomers, setUpRegister } from './flows';
 import { ARTIFACTS, startApp, type RunningApp } from './harness';
 
 /**
@@ -30,7 +30,7 @@ describe('GDPR requests in Chromium', () => {
     const { page } = app;
     await page.goto(app.url);
     await setUpRegister(page, { businessName: 'Salonki Testi', ownerName: 'Olga Omistaja', passphrase: PASS });
-    await page.getByRole('heading', { name: 'Asiakkaat' }).waitFor({ timeout: 15_000 });
+    await ownerHomeToCustomers(page);
     await page.keyboard.press('Alt+n');
     await page.getByLabel(fieldLabel('Etunimi')).fill('Maija');
     await page.getByLabel(fieldLabel('Sukunimi')).fill('Virtanen');

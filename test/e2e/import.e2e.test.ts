@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCustomers } from '../../shared/domain/demo-data';
-import { fieldLabel, setUpRegister } from './flows';
+import { fieldLabel, ownerHomeToCustomers, setUpRegister } from './flows';
 import { ARTIFACTS, startApp, type RunningApp } from './harness';
 
 const OWNER = { name: 'Olga Omistaja', passphrase: 'korppi-lumi-omena-puhelin' };
@@ -87,7 +87,7 @@ describe('import in Chromium', () => {
     const { page } = app;
     await page.goto(app.url);
     await setUpRegister(page, { businessName: 'Salonki Testi', ownerName: OWNER.name, passphrase: OWNER.passphrase });
-    await page.getByRole('heading', { name: 'Asiakkaat' }).waitFor({ timeout: 15_000 });
+    await ownerHomeToCustomers(page);
 
     const file = join(filesDir, 'ajanvaraus-vienti.csv');
     await writeFile(file, bookingExport());

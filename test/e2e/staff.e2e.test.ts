@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseSourceAndBasis, fieldLabel, lockAndWaitForUsers, setUpRegister, signIn } from './flows';
+import { chooseSourceAndBasis, fieldLabel, lockAndWaitForUsers, ownerHomeToCustomers, setUpRegister, signIn } from './flows';
 import { ARTIFACTS, startApp, type RunningApp } from './harness';
 
 const OWNER = { name: 'Olga Omistaja', passphrase: 'korppi-lumi-omena-puhelin' };
@@ -29,7 +29,7 @@ describe('owner and receptionist in Chromium', () => {
 
     // --- the owner sets up the register and adds a customer
     await setUpRegister(page, { businessName: 'Salonki Testi', ownerName: OWNER.name, passphrase: OWNER.passphrase });
-    await page.getByRole('heading', { name: 'Asiakkaat' }).waitFor({ timeout: 15_000 });
+    await ownerHomeToCustomers(page);
     await page.getByRole('button', { name: 'Uusi asiakas' }).click();
     await page.getByLabel('Etunimi').fill(CUSTOMER.first);
     await page.getByLabel('Sukunimi').fill(CUSTOMER.last);
@@ -115,7 +115,7 @@ describe('owner and receptionist in Chromium', () => {
     await lockAndWaitForUsers(page, [OWNER.name, RECEPTIONIST.name]);
     expect(await page.locator('body').innerText()).not.toContain(CUSTOMER.last);
     await signIn(page, OWNER.name, OWNER.passphrase);
-    await page.getByRole('heading', { name: 'Asiakkaat' }).waitFor({ timeout: 15_000 });
+    await ownerHomeToCustomers(page);
     await page.getByText(`Kirjautuneena: ${OWNER.name}`).waitFor();
 
     // the owner now sees the users list with the receptionist's own passphrase set
