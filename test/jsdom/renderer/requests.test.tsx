@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { isoDateInZone } from '../../../shared/domain/calendar-date';
 import { firstDueDate } from '../../../shared/domain/gdpr-deadline';
+import { toDraft } from '../../../shared/schemas/customer';
 import { ownerSignedIn } from '../../support/render-app';
 import { syntheticCustomer } from '../../support/synthetic';
 
@@ -158,6 +159,50 @@ describe('GDPR requests', () => {
       expect(screen.getByText('Käsittelyä ei ole rajoitettu.')).toBeTruthy();
       // The objection stays until it is withdrawn.
       expect(screen.getByText(/^Vastustaa suoramarkkinointia/)).toBeTruthy();
+    },
+    FLOW,
+  );
+  it(
+    'rectifies a customer from a rectification request: the edit is linked to the request and shown with it',
+    async () => {
+      const { user, register } = await ownerSignedIn();
+      const customer = await act(() => register.customers.create({ ...syntheticCustomer(7), firstName: 'Oona', lastName: 'Oikaisija', phone: '040 111 2222' }));
+      const request = await act(() =>
+        register.requests.create({
+          type: 'rectification',
+          requesterName: 'Oona Oikaisija',
+          requesterContact: 'oona@example.test',
+          channel: 'email',
+          receivedDate: isoDateInZone(Date.now()),
+          customerId: customer.id,
+          description: 'Uusi puhelinnumero',
+          attachment: null,
+          identity: { state: 'not_needed', reason: 'Tunnettu asiakas, sama sähköposti kuin rekisterissä' },
+        }),
+      );
+
+      await user.click(within(nav()).getByRole('button', { name: 'Pyynnöt' }));
+      await user.click(await screen.findByRole('button', { name: 'Tietojen oikaisu' }));
+      await user.click(await screen.findByRole('button', { name: 'Oikaise asiakkaan tiedot…' }));
+      // The customer's record opens for editing, under the request.
+      await screen.findByRole('heading', { name: 'Tietojen oikaisu pyynnöstä' });
+      expect(screen.getByText(/^Oikaisupyyntö, vastaanotettu .* \(Oona Oikaisija\)\. Tallennetut muutokset kirjataan pyyntöön\.$/)).toBeTruthy();
+      const phone = screen.getByLabelText(/^Puhelin/);
+      await user.clear(phone);
+      await user.type(phone, '050 333 4444');
+      await user.click(screen.getByRole('button', { name: 'Tallenna' }));
+      expect(await screen.findByText('Tiedot oikaistu ja muutos kirjattu pyyntöön.', {}, SLOW)).toBeTruthy();
+      expect(register.customers.get(customer.id)!.phone).toBe('+358503334444');
+      const linked = register.requests.get(request.id)!;
+      expect(linked.rectifications).toEqual([expect.objectContaining({ fields: ['phone'] })]);
+      expect(linked.history.map((entry) => entry.what)).toContain('rectified');
+
+      // The request lists what was rectified; an ordinary edit afterwards is not linked.
+      await user.click(within(nav()).getByRole('button', { name: 'Pyynnöt' }));
+      await user.click(await screen.findByRole('button', { name: 'Tietojen oikaisu' }));
+      expect(await screen.findByText(/: puhelin$/)).toBeTruthy();
+      await act(() => register.customers.update(customer.id, { ...toDraft(register.customers.get(customer.id)!), notes: 'Muu muutos' }));
+      expect(register.requests.get(request.id)!.rectifications).toHaveLength(1);
     },
     FLOW,
   );

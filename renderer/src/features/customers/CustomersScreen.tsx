@@ -8,7 +8,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { fieldErrors } from '../../components/form-errors';
 import { StatusMessage } from '../../components/StatusMessage';
 import { MergeNotUndoableError, type Register } from '../../db/register';
-import { CustomerRestrictedError } from '../../db/errors';
+import { CustomerRestrictedError, RequestStateError } from '../../db/errors';
+import { showDate } from '../requests/request-text';
 import { journalCustomer } from '../session/audit';
 import { useSession } from '../session/SessionContext';
 import { CustomerDetails } from './CustomerDetails';
@@ -22,7 +23,8 @@ import './customers.css';
 type Pane =
   | { kind: 'none' }
   | { kind: 'view'; id: string }
-  | { kind: 'edit'; id: string }
+  /** `requestId`: editing under a rectification request, to which the saved changes are linked. */
+  | { kind: 'edit'; id: string; requestId?: string }
   | { kind: 'new' }
   | { kind: 'merge-pick'; id: string }
   | { kind: 'merge'; survivorId: string; otherId: string; isAfterCreate: boolean }
@@ -43,12 +45,14 @@ export interface CustomersScreenProps {
   register: Register;
   /** A customer another view asked to show (day view → customer); opened once, then `onOpened`. */
   openCustomerId?: string | null | undefined;
+  /** With `openCustomerId`: open the record for editing under this rectification request. */
+  rectifyRequestId?: string | null | undefined;
   onOpened?: (() => void) | undefined;
 }
 
-export function CustomersScreen({ register, openCustomerId = null, onOpened }: CustomersScreenProps) {
+export function CustomersScreen({ register, openCustomerId = null, rectifyRequestId = null, onOpened }: CustomersScreenProps) {
   const repository = register.customers;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const version = useSyncExternalStore(repository.subscribe.bind(repository), () => repository.version);
   const [query, setQuery] = useState('');
@@ -113,6 +117,7 @@ export function CustomersScreen({ register, openCustomerId = null, onOpened }: C
   useEffect(() => {
     if (openCustomerId === null || !repository.get(openCustomerId)) return;
     open(openCustomerId);
+    if (rectifyRequestId !== null) setPane({ kind: 'edit', id: openCustomerId, requestId: rectifyRequestId });
     onOpened?.();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per request
   }, [openCustomerId]);
@@ -170,14 +175,20 @@ export function CustomersScreen({ register, openCustomerId = null, onOpened }: C
     }
   }
 
-  async function saveEdit(id: string, draft: CustomerDraft): Promise<SaveOutcome> {
+  async function saveEdit(id: string, draft: CustomerDraft, requestId?: string): Promise<SaveOutcome> {
     try {
-      const saved = await repository.update(id, draft);
+      // Under a rectification request the change and its link to the request are one write.
+      const saved = await repository.update(id, draft, requestId === undefined ? {} : { requestId });
       show({ kind: 'view', id: saved.id });
-      setStatus(t('customers.saved'));
+      setStatus(requestId === undefined ? t('customers.saved') : t('gdpr.rectify.saved'));
       void journalCustomer('customer.updated', saved.id);
       return { ok: true };
     } catch (error) {
+      // The request was closed (or changed) meanwhile: say so rather than "saving failed".
+      if (error instanceof RequestStateError) {
+        setStatus(t('gdpr.rectify.requestClosed'));
+        return { ok: false };
+      }
       return refused(error);
     }
   }
@@ -247,20 +258,29 @@ export function CustomersScreen({ register, openCustomerId = null, onOpened }: C
             onCancel={() => setPane({ kind: 'none' })}
           />
         );
-      case 'edit':
+      case 'edit': {
+        const request = pane.requestId === undefined ? undefined : register.requests.get(pane.requestId);
         return selected ? (
+          <>
+            {request ? (
+              <p className="rectify-banner" role="note">
+                {t('gdpr.rectify.banner', { received: showDate(request.receivedDate, i18n.language), requester: request.requesterName })}
+              </p>
+            ) : null}
           <CustomerForm
             key={`edit-${selected.id}`}
-            title={t('customers.editTitle')}
+            title={request ? t('gdpr.rectify.title') : t('customers.editTitle')}
             initial={toDraft(selected)}
             customer={selected}
             healthNotesEnabled={healthNotesEnabled}
             getCustomer={getCustomer}
             maskContacts={isReceptionist}
-            onSave={(draft) => saveEdit(selected.id, draft)}
+            onSave={(draft) => saveEdit(selected.id, draft, request?.id)}
             onCancel={() => show({ kind: 'view', id: selected.id })}
           />
+          </>
         ) : null;
+      }
       case 'view':
         return selected ? (
           <>

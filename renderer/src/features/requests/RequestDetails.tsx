@@ -17,6 +17,7 @@ import { formatDateTime } from '../../i18n/format';
 import { invoke } from '../../ipc/client';
 import { DateField, SelectField } from './fields';
 import { journalCustomer } from '../session/audit';
+import { useWorkspaceNav } from '../shell/WorkspaceNav';
 import { fieldMessages, showDate, timeLeftText } from './request-text';
 
 export interface RequestDetailsProps {
@@ -38,6 +39,7 @@ type Panel = null | 'identity' | 'extend' | 'refuse' | 'reply' | 'done' | 'erase
  */
 export function RequestDetails({ request, register, business, healthNotesEnabled, isOwner, onOpenCustomer }: RequestDetailsProps) {
   const { t, i18n } = useTranslation();
+  const nav = useWorkspaceNav();
   const language = i18n.language;
   const [today] = useState(() => isoDateInZone(Date.now()));
   const [panel, setPanel] = useState<Panel>(null);
@@ -208,6 +210,20 @@ export function RequestDetails({ request, register, business, healthNotesEnabled
             <dd>{t('gdpr.detail.refusal', { reason: request.refusal.reason })}</dd>
           </>
         ) : null}
+        {request.rectifications.length > 0 ? (
+          <>
+            <dt>{t('gdpr.rectify.made')}</dt>
+            <dd>
+              <ul className="plain-list">
+                {request.rectifications.map((link, index) => (
+                  <li key={index}>
+                    {formatDateTime(link.at, language)}: {link.fields.map((field) => t(`gdpr.rectify.fields.${field}`)).join(', ')}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
         {request.replySentDate ? (
           <>
             <dt>{t('gdpr.detail.replySent')}</dt>
@@ -231,6 +247,11 @@ export function RequestDetails({ request, register, business, healthNotesEnabled
           {isOwner && customer && identityOk && (request.type === 'access' || request.type === 'portability') ? (
             <Button className="button button-primary" isDisabled={isBusy} onPress={() => void saveDocument('access')}>
               {t('gdpr.detail.accessReport')}
+            </Button>
+          ) : null}
+          {isOwner && customer && identityOk && request.type === 'rectification' ? (
+            <Button className="button button-primary" isDisabled={register.privacy.isRestricted(customer.id)} onPress={() => nav.rectifyCustomer(customer.id, request.id)}>
+              {t('gdpr.rectify.button')}
             </Button>
           ) : null}
           {isOwner && customer && identityOk && request.type === 'erasure' ? (

@@ -37,6 +37,7 @@ export function Workspace({ state }: { state: UnlockedState }) {
   const [view, setView] = useState<View>(() => (state.session.user.role === 'owner' ? 'privacy' : 'customers'));
   const [privacySection, setPrivacySection] = useState<PrivacySection>('dashboard');
   const [openCustomerId, setOpenCustomerId] = useState<string | null>(null);
+  const [rectifyRequestId, setRectifyRequestId] = useState<string | null>(null);
   const [bookingFor, setBookingFor] = useState<string | null>(null);
   const [day, setDay] = useState(() => Date.now());
   const { session } = state;
@@ -48,6 +49,12 @@ export function Workspace({ state }: { state: UnlockedState }) {
     () => ({
       openCustomer: (customerId) => {
         setOpenCustomerId(customerId);
+        setRectifyRequestId(null);
+        setView('customers');
+      },
+      rectifyCustomer: (customerId, requestId) => {
+        setOpenCustomerId(customerId);
+        setRectifyRequestId(requestId);
         setView('customers');
       },
       bookFor: (customerId) => {
@@ -79,7 +86,15 @@ export function Workspace({ state }: { state: UnlockedState }) {
         </p>
       ) : null}
       {view === 'customers' ? (
-        <CustomersScreen register={state.register} openCustomerId={openCustomerId} onOpened={() => setOpenCustomerId(null)} />
+        <CustomersScreen
+          register={state.register}
+          openCustomerId={openCustomerId}
+          rectifyRequestId={rectifyRequestId}
+          onOpened={() => {
+            setOpenCustomerId(null);
+            setRectifyRequestId(null);
+          }}
+        />
       ) : view === 'day' ? (
         <DayView register={state.register} day={day} bookingFor={bookingFor} onBookingDone={() => setBookingFor(null)} />
       ) : view === 'privacy' ? (

@@ -7,13 +7,18 @@ import { createContext, useContext } from 'react';
 export interface WorkspaceNav {
   /** Shows the customer list with this customer open. */
   openCustomer(customerId: string): void;
+  /**
+   * Shows the customer list with this customer's record open for editing under a rectification
+   * request (GDPR Art. 16): what is saved there is linked to the request.
+   */
+  rectifyCustomer(customerId: string, requestId: string): void;
   /** Shows the day view with the booking form open for this customer. */
   bookFor(customerId: string): void;
   /** Shows the day view on the day containing `at` (epoch ms). */
   showDay(at: number): void;
 }
 
-const noop: WorkspaceNav = { openCustomer: () => undefined, bookFor: () => undefined, showDay: () => undefined };
+const noop: WorkspaceNav = { openCustomer: () => undefined, rectifyCustomer: () => undefined, bookFor: () => undefined, showDay: () => undefined };
 
 export const WorkspaceNavContext = createContext<WorkspaceNav>(noop);
 

@@ -161,6 +161,15 @@ export const gdprEn: GdprMessages = {
       restrictedError: "The customer's processing is restricted, so the data cannot be changed. Nothing was saved.",
     },
     sections: { label: 'Privacy sections', dashboard: 'Overview', disclosures: 'Disclosures', retention: 'Retention' },
+    rectify: {
+      title: 'Rectification on request',
+      banner: 'Rectification request received {{received}} ({{requester}}). The changes you save are recorded with the request.',
+      saved: 'Data rectified and the change recorded with the request.',
+      requestClosed: 'The rectification request has been closed, so the change was not saved. Reopen the request or edit without it.',
+      button: 'Rectify the customer’s data…',
+      made: 'Rectifications made',
+      fields: { firstName: 'first name', lastName: 'last name', phone: 'phone', email: 'e-mail', street: 'street address', postalCode: 'postal code', city: 'city', language: 'language', source: 'source', sourceDetail: 'source detail', legalBasis: 'legal basis', notes: 'notes', healthNotes: 'health notes' },
+    },
     dashboard: {
       title: 'Data protection',
       intro: 'At a glance: which requests are waiting, which consents are ending, and when the data was last backed up.',

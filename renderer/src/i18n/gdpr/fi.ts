@@ -164,6 +164,15 @@ export const gdprFi = {
       restrictedError: 'Asiakkaan tietojen käsittelyä on rajoitettu, joten tietoja ei voi muuttaa. Mitään ei tallennettu.',
     },
     sections: { label: 'Tietosuojan osiot', dashboard: 'Yleiskatsaus', disclosures: 'Luovutukset', retention: 'Säilytysajat' },
+    rectify: {
+      title: 'Tietojen oikaisu pyynnöstä',
+      banner: 'Oikaisupyyntö, vastaanotettu {{received}} ({{requester}}). Tallennetut muutokset kirjataan pyyntöön.',
+      saved: 'Tiedot oikaistu ja muutos kirjattu pyyntöön.',
+      requestClosed: 'Oikaisupyyntö on jo suljettu, joten muutosta ei tallennettu. Avaa pyyntö tai muokkaa tietoja ilman pyyntöä.',
+      button: 'Oikaise asiakkaan tiedot…',
+      made: 'Tehdyt oikaisut',
+      fields: { firstName: 'etunimi', lastName: 'sukunimi', phone: 'puhelin', email: 'sähköposti', street: 'katuosoite', postalCode: 'postinumero', city: 'postitoimipaikka', language: 'asiointikieli', source: 'tietolähde', sourceDetail: 'tietolähteen tarkenne', legalBasis: 'oikeusperuste', notes: 'lisätiedot', healthNotes: 'terveystiedot' },
+    },
     dashboard: {
       title: 'Tietosuoja',
       intro: 'Yhdellä silmäyksellä: mitkä pyynnöt odottavat, mitkä suostumukset päättyvät ja milloin tiedoista viimeksi tehtiin varmuuskopio.',

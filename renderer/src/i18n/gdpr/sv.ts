@@ -161,6 +161,15 @@ export const gdprSv: GdprMessages = {
       restrictedError: 'Behandlingen av kundens uppgifter är begränsad, så uppgifterna kan inte ändras. Inget sparades.',
     },
     sections: { label: 'Dataskyddets delar', dashboard: 'Översikt', disclosures: 'Utlämnanden', retention: 'Lagringstider' },
+    rectify: {
+      title: 'Rättelse på begäran',
+      banner: 'Begäran om rättelse mottagen {{received}} ({{requester}}). Ändringarna du sparar registreras i begäran.',
+      saved: 'Uppgifterna har rättats och ändringen registrerats i begäran.',
+      requestClosed: 'Begäran om rättelse har redan stängts, så ändringen sparades inte. Öppna begäran eller redigera utan den.',
+      button: 'Rätta kundens uppgifter…',
+      made: 'Gjorda rättelser',
+      fields: { firstName: 'förnamn', lastName: 'efternamn', phone: 'telefon', email: 'e-post', street: 'gatuadress', postalCode: 'postnummer', city: 'postanstalt', language: 'språk', source: 'uppgiftskälla', sourceDetail: 'precisering av källan', legalBasis: 'rättslig grund', notes: 'tilläggsuppgifter', healthNotes: 'hälsouppgifter' },
+    },
     dashboard: {
       title: 'Dataskydd',
       intro: 'I en blick: vilka begäranden som väntar, vilka samtycken som upphör och när uppgifterna senast säkerhetskopierades.',
