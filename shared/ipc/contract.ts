@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { AccessReportInputMessage } from '../documents/access-report';
+import { HandoverSuccessorSchema } from '../documents/handover-fields';
+import type { HandoverNoteMessage } from '../documents/handover-note';
 import type { DocumentDisclosure, DocumentRequest } from '../documents/labels';
 import { DocumentLanguageSchema, DocumentModelSchema } from '../documents/model';
 import type { ReplyOutcome, ReplyRequest } from '../documents/reply-letters';
@@ -19,7 +21,7 @@ import {
 } from '../schemas/journal';
 import { BackupEntrySchema, BackupScheduleSchema, BackupSettingsSchema, BackupStatusSchema, RotationPolicySchema } from '../schemas/backup';
 import { PreferencesSchema } from '../schemas/preferences';
-import { requiredText } from '../schemas/text';
+import { optionalText, requiredText } from '../schemas/text';
 import {
   DataKeySchema,
   GivenPassphraseSchema,
@@ -70,7 +72,7 @@ export const BACKUP_OPEN_PROBLEMS = [
 export type BackupOpenProblem = (typeof BACKUP_OPEN_PROBLEMS)[number];
 
 /** What an export is, for the journal and the file names. */
-export const EXPORT_KINDS = ['register-csv', 'register-json', 'marketing-csv', 'requests-csv'] as const;
+export const EXPORT_KINDS = ['register-csv', 'register-json', 'marketing-csv', 'requests-csv', 'disclosures-csv'] as const;
 export type Access = (typeof ACCESS_LEVELS)[number];
 
 const Empty = z.object({}).strict();
@@ -87,7 +89,7 @@ export type AttachmentFileProblem = (typeof ATTACHMENT_FILE_PROBLEMS)[number];
  * What a document export is, for the journal's `export.created` detail (and its translation,
  * `admin.journal.details.<kind>`): one entry per file written.
  */
-export const DOCUMENT_EXPORT_KINDS = ['access-report-pdf', 'access-report-json', 'privacy-notice-pdf', 'privacy-notice-html', 'reply-letter-pdf'] as const;
+export const DOCUMENT_EXPORT_KINDS = ['access-report-pdf', 'access-report-json', 'privacy-notice-pdf', 'privacy-notice-html', 'reply-letter-pdf', 'successor-package'] as const;
 export type DocumentExportKind = (typeof DOCUMENT_EXPORT_KINDS)[number];
 
 /** Most people one access-report save covers (an authority's request names a handful). */
@@ -129,6 +131,20 @@ const PrivacyNoticeMessageSchema = z
     healthNotesEnabled: z.boolean(),
   })
   .strict();
+
+/** Most CSV files a successor package carries (the register export writes one per table, about a dozen). */
+export const MAX_SUCCESSOR_CSV_FILES = 32;
+
+/** The handover note's data as the renderer sends it; main adds the counts from the checked document. */
+const HandoverNoteMessageChannelSchema = z
+  .object({
+    language: DocumentLanguageSchema,
+    business: checkedInMain<BusinessInput>(),
+    successor: HandoverSuccessorSchema,
+    reference: optionalText(200),
+    date: IsoDateSchema,
+  })
+  .strict() satisfies z.ZodType<HandoverNoteMessage>;
 
 /** A document written through a save dialog (one file) or into a chosen folder (several). */
 const DocumentSavedSchema = z.discriminatedUnion('status', [
@@ -461,6 +477,28 @@ export const contract = {
         date: IsoDateSchema,
         signatory: z.string().max(200).optional(),
         requestId: JournalIdSchema.optional(),
+      })
+      .strict(),
+    output: DocumentSavedSchema,
+  },
+  /**
+   * The successor transfer (issue 7; the seed's business-transfer case): the whole register for
+   * the successor company's controller. Main re-checks the backup document (the renderer is not
+   * trusted), asks for a folder and writes `kirjuri-successor-YYYYMMDD/` atomically: the document
+   * encrypted with the transfer passphrase (`register.age`, never the salon's own passphrase),
+   * the register's CSV files as given, and the handover note (PDF) with main's own counts. One
+   * `export.created` entry (`successor-package`), no personal data. CSV names as `exports.save`.
+   */
+  'transfers.saveSuccessorPackage': {
+    access: 'owner',
+    input: z
+      .object({
+        document: BackupDocumentTextSchema,
+        passphrase: NewPassphraseSchema,
+        csvFiles: z
+          .record(z.string().regex(/^[a-z0-9][a-z0-9.-]{0,80}\.csv$/), z.string().max(512 * 1024 * 1024))
+          .refine((files) => Object.keys(files).length <= MAX_SUCCESSOR_CSV_FILES, { message: 'too_many_files' }),
+        note: HandoverNoteMessageChannelSchema,
       })
       .strict(),
     output: DocumentSavedSchema,

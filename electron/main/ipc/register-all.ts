@@ -20,6 +20,7 @@ import { createJournalHandlers } from './journal-handlers';
 import { createPreferencesHandlers } from './preferences-handlers';
 import { createSessionHandlers } from './session-handlers';
 import { createSettingsHandlers } from './settings-handlers';
+import { createTransferHandlers } from './transfer-handlers';
 import { createUsersHandlers } from './users-handlers';
 import { createVaultHandlers } from './vault-handlers';
 
@@ -121,6 +122,7 @@ export function createAllHandlers(facts: AppFacts, services: MainServices): Hand
       logger,
       now: services.now,
     }),
+    ...createTransferHandlers({ sessions, journal, dialogs: services.dialogs, fonts: services.fonts, logger, now: services.now }),
   } satisfies Handlers;
 }
 

@@ -16,7 +16,7 @@ import { VAULT_FILE_NAME } from '../../../../../electron/main/services/vault-fil
 import { freshDatabase } from '../../../../support/fresh-db';
 import { createInProcessBridge, type InProcessBridge } from '../../../../support/ipc-bridge';
 import { syntheticCustomer } from '../../../../support/synthetic';
-import { sampleCustomer, samplePrivacyNotice, sampleReplyLetter, sampleReport } from '../../helpers/document-samples';
+import { sampleBusiness, sampleCustomer, samplePrivacyNotice, sampleReplyLetter, sampleReport } from '../../helpers/document-samples';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 /**
@@ -117,6 +117,13 @@ function ownerRequests(w: World): { [C in OwnerChannel]: () => ChannelInput<C> }
     'documents.savePrivacyNotice': () => ({ ...samplePrivacyNotice(), format: 'html' }),
     'documents.renderPrivacyNoticePreview': () => samplePrivacyNotice(),
     'documents.saveReplyLetter': () => sampleReplyLetter(),
+    // The package is written into the export folder the dialog answers with.
+    'transfers.saveSuccessorPackage': () => ({
+      document: w.document,
+      passphrase: 'siirto-lause-kuusi-omena-2027',
+      csvFiles: { 'customers.csv': '\uFEFFid;firstName\r\n' },
+      note: { language: 'fi', business: sampleBusiness(), successor: { name: 'Seuraaja Oy', businessId: '', controllerContact: 'Sanna Seuraaja, 040 555 0199' }, reference: 'Kauppakirja 1/2026', date: '2026-11-25' },
+    }),
   };
 }
 
@@ -150,7 +157,7 @@ describe('role matrix', () => {
 
   it('lists every owner channel in the matrix, and the contract marks the privileged ones owner-only', () => {
     expect(Object.keys(ownerRequests(w)).sort()).toEqual([...OWNER_CHANNELS].sort());
-    for (const channel of ['users.list', 'users.add', 'users.setDisabled', 'users.remove', 'recovery.replace', 'settings.set', 'journal.list', 'journal.verify', 'import.pickCsv', 'backups.create', 'backups.open', 'backups.chooseForRestore', 'backups.setPassphrase', 'exports.save', 'documents.saveAccessReport', 'documents.savePrivacyNotice', 'documents.renderPrivacyNoticePreview', 'documents.saveReplyLetter'] as const) {
+    for (const channel of ['users.list', 'users.add', 'users.setDisabled', 'users.remove', 'recovery.replace', 'settings.set', 'journal.list', 'journal.verify', 'import.pickCsv', 'backups.create', 'backups.open', 'backups.chooseForRestore', 'backups.setPassphrase', 'exports.save', 'documents.saveAccessReport', 'documents.savePrivacyNotice', 'documents.renderPrivacyNoticePreview', 'documents.saveReplyLetter', 'transfers.saveSuccessorPackage'] as const) {
       expect(contract[channel].access).toBe('owner');
     }
     // Taking in a written request is front-desk work.
