@@ -114,6 +114,8 @@ export const adminEn: AdminMessages = {
         'privacy-notice-pdf': 'privacy notice (PDF)',
         'privacy-notice-html': 'privacy notice (HTML)',
         'reply-letter-pdf': 'reply letter (PDF)',
+        'disclosures-csv': 'disclosure log (CSV)',
+        'successor-package': 'handover package for a successor company',
         scheduled: 'scheduled',
         closing: 'on closing',
         changes: 'after changes',

@@ -121,6 +121,8 @@ export const adminFi = {
         'privacy-notice-pdf': 'tietosuojaseloste (PDF)',
         'privacy-notice-html': 'tietosuojaseloste (HTML)',
         'reply-letter-pdf': 'vastauskirje (PDF)',
+        'disclosures-csv': 'luovutusloki (CSV)',
+        'successor-package': 'luovutuspaketti seuraajayritykselle',
         scheduled: 'ajastettu',
         closing: 'suljettaessa',
         changes: 'muutosten jälkeen',

@@ -114,6 +114,8 @@ export const adminSv: AdminMessages = {
         'privacy-notice-pdf': 'dataskyddsbeskrivning (PDF)',
         'privacy-notice-html': 'dataskyddsbeskrivning (HTML)',
         'reply-letter-pdf': 'svarsbrev (PDF)',
+        'disclosures-csv': 'utlämnandelogg (CSV)',
+        'successor-package': 'överlåtelsepaket till ett efterträdande företag',
         scheduled: 'schemalagd',
         closing: 'vid stängning',
         changes: 'efter ändringar',
