@@ -214,6 +214,8 @@ export const REQUEST_HISTORY_ACTIONS = [
   'status_changed',
   'extended',
   'rectified',
+  /** A consent withdrawn under a consent-withdrawal request (detail: the consent's kind). */
+  'consent_withdrawn',
   'exported',
   'erased',
   'reply_sent',

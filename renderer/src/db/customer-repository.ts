@@ -7,6 +7,7 @@ import {
   upgradeCustomerV1,
   type Consent,
   type ConsentDraftInput,
+  type ConsentKind,
   type Customer,
   type CustomerDraftField,
   type CustomerDraftInput,
@@ -59,6 +60,8 @@ type Listener = () => void;
 export interface RectificationLinker {
   /** Checks that the request may carry the link and stages it; throws when it may not. */
   stageRectification(requestId: string, customerId: string, fields: readonly CustomerDraftField[], now: number): Promise<StagedWrite>;
+  /** The same for a consent withdrawn under a consent-withdrawal request (Art. 7(3)). */
+  stageConsentWithdrawal(requestId: string, customerId: string, kind: ConsentKind, now: number): Promise<StagedWrite>;
 }
 
 export interface CustomerRepositoryOptions {
@@ -74,6 +77,12 @@ export interface CustomerRepositoryOptions {
 
 /** How an edit is made: when, and under which rectification request (Art. 16), if any. */
 export interface CustomerUpdateOptions {
+  readonly now?: number;
+  readonly requestId?: string | null;
+}
+
+/** How a consent is withdrawn: when, and under which consent-withdrawal request (Art. 7(3)), if any. */
+export interface ConsentWithdrawalOptions {
   readonly now?: number;
   readonly requestId?: string | null;
 }
@@ -221,8 +230,9 @@ export class CustomerRepository {
    * Allowed under a restriction too: a withdrawal only narrows what is done with the data, and
    * Art. 7(3) gives the right to withdraw "at any time".
    */
-  async withdrawConsent(id: string, consentId: string, now = Date.now()): Promise<Customer> {
-    return this.save(id, (current) => {
+  async withdrawConsent(id: string, consentId: string, options: number | ConsentWithdrawalOptions = {}): Promise<Customer> {
+    const { now = Date.now(), requestId = null } = typeof options === 'number' ? { now: options } : options;
+    const withdrawn = (current: Customer): { next: Customer; kind: ConsentKind } | null => {
       const target = current.consents.find((consent) => consent.id === consentId);
       if (!target) throw new CustomerNotFoundError('no such consent');
       if (target.withdrawnAt !== null) return null;
@@ -231,8 +241,24 @@ export class CustomerRepository {
       );
       const next: Customer = { ...current, consents, ...this.touched(current, now) };
       if (target.kind === 'health_data' && activeConsent(next, 'health_data', now) === null) next.healthNotes = '';
-      return next;
+      return { next, kind: target.kind };
+    };
+    if (requestId === null) return this.save(id, (current) => withdrawn(current)?.next ?? null);
+    // Under a request: the withdrawal and the request's record of it are one write, or neither.
+    const linker = this.options.rectifications;
+    if (!linker) throw new Error('request links need the register');
+    const { before, after } = await this.store.runExclusive(async () => {
+      const current = this.store.get(id);
+      if (!current) throw new CustomerNotFoundError('no such customer');
+      const change = withdrawn(current);
+      if (change === null) return { before: current, after: null };
+      await commitStaged(this.db, [await this.store.stage({ put: [change.next] }), await linker.stageConsentWithdrawal(requestId, id, change.kind, now)]);
+      return { before: current, after: change.next };
     });
+    if (after === null) return before;
+    this.index.upsert(after, before);
+    this.changed();
+    return after;
   }
 
   /** Stages erasing customers: their pages are re-sealed without them, no logged change remains. */

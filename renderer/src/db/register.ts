@@ -146,7 +146,10 @@ export class Register {
         queue,
         noticeVersion: options.noticeVersion ?? ((now) => refs.notices?.versionInForce(now) ?? null),
         isRestricted,
-        rectifications: { stageRectification: (...args) => refs.requests!.stageRectification(...args) },
+        rectifications: {
+          stageRectification: (...args) => refs.requests!.stageRectification(...args),
+          stageConsentWithdrawal: (...args) => refs.requests!.stageConsentWithdrawal(...args),
+        },
       }),
       ServiceRepository.open(db, dataKey, actor, queue),
       merges.load(),

@@ -2,7 +2,7 @@ import { sniffAttachmentType } from '../../../shared/domain/attachment-type';
 import { isoDateInZone, type IsoDate } from '../../../shared/domain/calendar-date';
 import { concernsErased, maskRequest } from '../../../shared/domain/erasure-evidence';
 import { isOpenRequest } from '../../../shared/domain/gdpr-deadline';
-import type { Customer, CustomerDraftField } from '../../../shared/schemas/customer';
+import type { ConsentKind, Customer, CustomerDraftField } from '../../../shared/schemas/customer';
 import {
   AttachmentDraftSchema,
   extensionDraftSchema,
@@ -312,6 +312,18 @@ export class RequestRepository extends Subscribable {
     const rectified = RECTIFIABLE_FIELDS.filter((field) => fields.includes(field));
     const next = this.touched({ ...current, rectifications: [...current.rectifications, { at: now, by: this.actor.userId, fields: rectified }] }, 'rectified', null, now);
     return this.notifying(await this.store.stage({ put: [GdprRequestSchema.parse(next)] }));
+  }
+
+  /**
+   * Stages recording on a consent-withdrawal request (Art. 7(3)) that a consent of its customer
+   * was withdrawn under it: the request must be open, of that type, and about that customer.
+   */
+  async stageConsentWithdrawal(requestId: string, customerId: string, kind: ConsentKind, now: number): Promise<StagedWrite> {
+    const current = this.require(requestId);
+    assertOpen(current);
+    if (current.type !== 'consent_withdrawal') throw new RequestStateError('request_wrong_type');
+    if (current.customerId !== customerId) throw new RequestStateError('request_other_customer');
+    return this.notifying(await this.store.stage({ put: [GdprRequestSchema.parse(this.touched(current, 'consent_withdrawn', kind, now))] }));
   }
 
   /**

@@ -206,4 +206,36 @@ describe('GDPR requests', () => {
     },
     FLOW,
   );
+  it(
+    'withdraws a consent from a consent-withdrawal request, keeping the consent history',
+    async () => {
+      const { user, register } = await ownerSignedIn();
+      const customer = await act(() => register.customers.create({ ...syntheticCustomer(8), firstName: 'Venla', lastName: 'Vetäytyjä' }));
+      await act(() => register.customers.giveConsent(customer.id, { kind: 'marketing_sms', method: 'signed_form', scope: '', expiresAt: null }));
+      const request = await act(() =>
+        register.requests.create({
+          type: 'consent_withdrawal',
+          requesterName: 'Venla Vetäytyjä',
+          requesterContact: 'venla@example.test',
+          channel: 'signed_form',
+          receivedDate: isoDateInZone(Date.now()),
+          customerId: customer.id,
+          description: '',
+          attachment: null,
+          identity: { state: 'not_needed', reason: 'Allekirjoitettu lomake vastaanotossa' },
+        }),
+      );
+      await user.click(within(nav()).getByRole('button', { name: 'Pyynnöt' }));
+      await user.click(await screen.findByRole('button', { name: 'Suostumuksen peruminen' }));
+      const consents = await screen.findByRole('group', { name: 'Voimassa olevat suostumukset' });
+      await user.click(within(consents).getByRole('button', { name: 'Peru: Markkinointi tekstiviestillä' }));
+      expect(await screen.findByText('Suostumus peruttu: Markkinointi tekstiviestillä. Suostumushistoria säilyy.', {}, SLOW)).toBeTruthy();
+      const stored = register.customers.get(customer.id)!;
+      expect(stored.consents.map((c) => [c.kind, c.withdrawnAt !== null])).toEqual([['marketing_sms', true]]);
+      expect(register.requests.get(request.id)!.history.at(-1)).toMatchObject({ what: 'consent_withdrawn', detail: 'marketing_sms' });
+      expect(screen.getByText('Asiakkaalla ei ole voimassa olevia suostumuksia.')).toBeTruthy();
+      expect(screen.getByText(/Suostumus peruttu: Markkinointi tekstiviestillä$/)).toBeTruthy();
+    },
+    FLOW,
+  );
 });

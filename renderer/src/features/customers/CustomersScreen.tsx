@@ -116,14 +116,14 @@ export function CustomersScreen({ register, openCustomerId = null, rectifyReques
   // Another view asked for this customer (e.g. a name in the day view).
   useEffect(() => {
     if (openCustomerId === null || !repository.get(openCustomerId)) return;
-    open(openCustomerId);
-    if (rectifyRequestId !== null) setPane({ kind: 'edit', id: openCustomerId, requestId: rectifyRequestId });
+    open(openCustomerId, rectifyRequestId);
     onOpened?.();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per request
   }, [openCustomerId]);
 
-  function open(id: string) {
-    setPane({ kind: 'view', id });
+  /** Opens a customer; with `rectifyRequestId`, straight into editing under that rectification request. */
+  function open(id: string, rectifyRequestId: string | null = null) {
+    setPane(rectifyRequestId === null ? { kind: 'view', id } : { kind: 'edit', id, requestId: rectifyRequestId });
     setStatus(null);
     void journalCustomer('customer.opened', id);
   }

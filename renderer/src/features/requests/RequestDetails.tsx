@@ -4,9 +4,11 @@ import { Button } from 'react-aria-components';
 import { disclosuresForReport, requestsForReport } from '../../../../shared/documents/access-report';
 import { replyOutcomeOf, replyRequestOf } from '../../../../shared/documents/reply-letters';
 import { isoDateInZone } from '../../../../shared/domain/calendar-date';
+import { activeConsents } from '../../../../shared/domain/consent';
 import { requestDeadline } from '../../../../shared/domain/gdpr-deadline';
 import { maskName } from '../../../../shared/domain/masking';
 import type { Business } from '../../../../shared/schemas/business';
+import { CONSENT_KINDS, type ConsentKind } from '../../../../shared/schemas/customer';
 import { IDENTITY_METHODS, type GdprRequest, type IdentityMethod } from '../../../../shared/schemas/gdpr-request';
 import { DEFAULT_RETENTION_POLICY } from '../../../../shared/schemas/retention';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -16,6 +18,7 @@ import type { Register } from '../../db/register';
 import { formatDateTime } from '../../i18n/format';
 import { invoke } from '../../ipc/client';
 import { DateField, SelectField } from './fields';
+import { useNow } from '../customers/useNow';
 import { journalCustomer } from '../session/audit';
 import { useWorkspaceNav } from '../shell/WorkspaceNav';
 import { fieldMessages, showDate, timeLeftText } from './request-text';
@@ -28,6 +31,8 @@ export interface RequestDetailsProps {
   isOwner: boolean;
   onOpenCustomer: (customerId: string) => void;
 }
+
+const CONSENT_KIND_SET: Readonly<Record<string, true>> = Object.fromEntries(CONSENT_KINDS.map((kind) => [kind, true]));
 
 type Panel = null | 'identity' | 'extend' | 'refuse' | 'reply' | 'done' | 'erase';
 
@@ -56,6 +61,8 @@ export function RequestDetails({ request, register, business, healthNotesEnabled
   const [complaintTold, setComplaintTold] = useState(false);
 
   const customer = request.customerId ? register.customers.get(request.customerId) : undefined;
+  // At least the record's last change: a withdrawal stamped a moment ago shows as made.
+  const now = useNow(customer?.updatedAt ?? 0);
   const deadline = requestDeadline(request, today);
   const isOpen = request.status === 'received' || request.status === 'in_progress';
   const identityOk = request.identity.state !== 'pending';
@@ -303,6 +310,34 @@ export function RequestDetails({ request, register, business, healthNotesEnabled
         </p>
       ) : null}
       {!identityOk && isOpen ? <p className="field-hint">{t('gdpr.detail.needsIdentity')}</p> : null}
+      {isOwner && isOpen && identityOk && customer && request.type === 'consent_withdrawal' ? (
+        <div className="request-panel" role="group" aria-label={t('gdpr.withdraw.title')}>
+          <h3>{t('gdpr.withdraw.title')}</h3>
+          {activeConsents(customer, now).length === 0 ? (
+            <p>{t('gdpr.withdraw.none')}</p>
+          ) : (
+            <ul className="plain-list">
+              {activeConsents(customer, now).map((consent) => (
+                <li key={consent.id}>
+                  <Button
+                    className="button"
+                    isDisabled={isBusy}
+                    onPress={() =>
+                      // The withdrawal and the request's note of it are one write (Art. 7(3)); the history stays.
+                      void act(
+                        () => register.customers.withdrawConsent(customer.id, consent.id, { requestId: request.id }),
+                        t('gdpr.withdraw.done', { kind: t(`record.consentKinds.${consent.kind}`) }),
+                      )
+                    }
+                  >
+                    {t('gdpr.withdraw.button', { kind: t(`record.consentKinds.${consent.kind}`) })}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : null}
 
       {panel === 'identity' ? (
         <div className="request-panel">
@@ -377,6 +412,7 @@ export function RequestDetails({ request, register, business, healthNotesEnabled
         {request.history.map((entry, index) => (
           <li key={index}>
             {formatDateTime(entry.at, language)} — {t(`gdpr.detail.historyActions.${entry.what}`)}
+            {entry.what === 'consent_withdrawn' && entry.detail && entry.detail in CONSENT_KIND_SET ? `: ${t(`record.consentKinds.${entry.detail as ConsentKind}`)}` : ''}
             {entry.what === 'status_changed' && entry.detail && entry.detail in { received: 1, in_progress: 1, done: 1, refused: 1 } ? `: ${t(`gdpr.statuses.${entry.detail as 'done'}`)}` : ''}
           </li>
         ))}

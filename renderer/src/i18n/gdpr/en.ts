@@ -128,6 +128,7 @@ export const gdprEn: GdprMessages = {
         status_changed: 'Status changed',
         extended: 'Time limit extended',
         rectified: 'Data rectified',
+        consent_withdrawn: 'Consent withdrawn',
         exported: 'Data exported',
         erased: 'Data erased',
         reply_sent: 'Reply sent',
@@ -169,6 +170,12 @@ export const gdprEn: GdprMessages = {
       button: 'Rectify the customer’s data…',
       made: 'Rectifications made',
       fields: { firstName: 'first name', lastName: 'last name', phone: 'phone', email: 'e-mail', street: 'street address', postalCode: 'postal code', city: 'city', language: 'language', source: 'source', sourceDetail: 'source detail', legalBasis: 'legal basis', notes: 'notes', healthNotes: 'health notes' },
+    },
+    withdraw: {
+      title: 'Consents in force',
+      none: 'The customer has no consents in force.',
+      button: 'Withdraw: {{kind}}',
+      done: 'Consent withdrawn: {{kind}}. The consent history is kept.',
     },
     dashboard: {
       title: 'Data protection',

@@ -131,6 +131,7 @@ export const gdprFi = {
         status_changed: 'Tila muuttui',
         extended: 'Määräaikaa pidennetty',
         rectified: 'Tietoja oikaistu',
+        consent_withdrawn: 'Suostumus peruttu',
         exported: 'Tiedot viety',
         erased: 'Tiedot poistettu',
         reply_sent: 'Vastaus lähetetty',
@@ -172,6 +173,12 @@ export const gdprFi = {
       button: 'Oikaise asiakkaan tiedot…',
       made: 'Tehdyt oikaisut',
       fields: { firstName: 'etunimi', lastName: 'sukunimi', phone: 'puhelin', email: 'sähköposti', street: 'katuosoite', postalCode: 'postinumero', city: 'postitoimipaikka', language: 'asiointikieli', source: 'tietolähde', sourceDetail: 'tietolähteen tarkenne', legalBasis: 'oikeusperuste', notes: 'lisätiedot', healthNotes: 'terveystiedot' },
+    },
+    withdraw: {
+      title: 'Voimassa olevat suostumukset',
+      none: 'Asiakkaalla ei ole voimassa olevia suostumuksia.',
+      button: 'Peru: {{kind}}',
+      done: 'Suostumus peruttu: {{kind}}. Suostumushistoria säilyy.',
     },
     dashboard: {
       title: 'Tietosuoja',

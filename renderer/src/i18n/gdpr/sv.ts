@@ -128,6 +128,7 @@ export const gdprSv: GdprMessages = {
         status_changed: 'Status ändrad',
         extended: 'Tidsfristen förlängd',
         rectified: 'Uppgifter rättade',
+        consent_withdrawn: 'Samtycke återkallat',
         exported: 'Uppgifter exporterade',
         erased: 'Uppgifter raderade',
         reply_sent: 'Svar skickat',
@@ -169,6 +170,12 @@ export const gdprSv: GdprMessages = {
       button: 'Rätta kundens uppgifter…',
       made: 'Gjorda rättelser',
       fields: { firstName: 'förnamn', lastName: 'efternamn', phone: 'telefon', email: 'e-post', street: 'gatuadress', postalCode: 'postnummer', city: 'postanstalt', language: 'språk', source: 'uppgiftskälla', sourceDetail: 'precisering av källan', legalBasis: 'rättslig grund', notes: 'tilläggsuppgifter', healthNotes: 'hälsouppgifter' },
+    },
+    withdraw: {
+      title: 'Gällande samtycken',
+      none: 'Kunden har inga gällande samtycken.',
+      button: 'Återkalla: {{kind}}',
+      done: 'Samtycket återkallat: {{kind}}. Samtyckeshistoriken sparas.',
     },
     dashboard: {
       title: 'Dataskydd',

@@ -272,6 +272,44 @@ describe('rectification under a request (Art. 16)', () => {
   });
 });
 
+describe('consent withdrawal under a request (Art. 7(3))', () => {
+  it('withdraws the consent and notes it on the request in one write; the consent history stays', async () => {
+    const db = freshDatabase();
+    const faults = injectWriteFaults(db);
+    const { key, register, customers } = await salon(2, db);
+    const [person, other] = customers as [Customer, Customer];
+    const given = await register.customers.giveConsent(person.id, consent('marketing_email'), NOW);
+    const consentId = given.consents[0]!.id;
+    const request = await register.requests.create(requestDraft(person, { type: 'consent_withdrawal' }, TODAY), WHEN);
+    const access = await register.requests.create(requestDraft(person, { type: 'access' }, TODAY), WHEN);
+
+    // A failing write changes neither the consent nor the request.
+    const disk = await pagesSnapshot(db);
+    faults.failNext((mutation) => mutation.type === 'put');
+    await expect(register.customers.withdrawConsent(person.id, consentId, { now: NOW + 1, requestId: request.id })).rejects.toThrow('injected write failure');
+    expect(await pagesSnapshot(db)).toEqual(disk);
+    expect(register.customers.get(person.id)!.consents[0]!.withdrawnAt).toBeNull();
+
+    // Only a consent-withdrawal request about this person can carry it.
+    await expect(register.customers.withdrawConsent(person.id, consentId, { requestId: access.id })).rejects.toEqual(new RequestStateError('request_wrong_type'));
+    const otherGiven = await register.customers.giveConsent(other.id, consent('marketing_sms'), NOW);
+    await expect(register.customers.withdrawConsent(other.id, otherGiven.consents[0]!.id, { requestId: request.id })).rejects.toEqual(new RequestStateError('request_other_customer'));
+    expect(register.customers.get(other.id)!.consents[0]!.withdrawnAt).toBeNull();
+
+    const withdrawn = await register.customers.withdrawConsent(person.id, consentId, { now: NOW + 2, requestId: request.id });
+    expect(withdrawn.consents).toEqual([expect.objectContaining({ id: consentId, kind: 'marketing_email', givenAt: NOW, withdrawnAt: NOW + 2, withdrawnBy: OWNER.userId })]);
+    expect(register.requests.get(request.id)!.history.at(-1)).toMatchObject({ what: 'consent_withdrawn', detail: 'marketing_email', at: NOW + 2, by: OWNER.userId });
+    // Withdrawing again is a no-op, not a second note.
+    await register.customers.withdrawConsent(person.id, consentId, { now: NOW + 3, requestId: request.id });
+    expect(register.requests.get(request.id)!.history.filter((entry) => entry.what === 'consent_withdrawn')).toHaveLength(1);
+    await register.close();
+    const again = await open(OWNER, db, key);
+    expect(again.customers.get(person.id)!.consents[0]!.withdrawnAt).toBe(NOW + 2);
+    expect(again.requests.get(request.id)!.history.some((entry) => entry.what === 'consent_withdrawn')).toBe(true);
+    await again.close();
+  });
+});
+
 describe('disclosures, retention decisions and privacy-notice versions', () => {
   it('records a disclosure (owner), refusing unknown customers and requests', async () => {
     const { db, key, register, customers } = await salon(3);
