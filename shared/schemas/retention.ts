@@ -15,6 +15,16 @@ const IdSchema = z.string().min(1).max(64);
 
 /** The settings offer whole years; months keep room for a shorter policy without a migration. */
 export const RETENTION_REVIEW_MONTH_CHOICES = [12, 24, 36, 48, 60, 72, 84, 96, 108, 120] as const;
+export type RetentionReviewMonths = (typeof RETENTION_REVIEW_MONTH_CHOICES)[number];
+
+/** The seed's default policy: three years without an appointment. */
+export const DEFAULT_RETENTION_REVIEW_MONTHS: RetentionReviewMonths = 36;
+
+/**
+ * The register setting `retentionReviewMonths`: only the choices the settings screen offers, so a
+ * stray value from a tampered or future renderer changes nothing in main.
+ */
+export const RetentionReviewMonthsSchema = z.literal(RETENTION_REVIEW_MONTH_CHOICES);
 
 export const RetentionPolicySchema = z.object({
   /** Months without an appointment (or, with none, since the record was created) before a review. */
@@ -23,7 +33,16 @@ export const RetentionPolicySchema = z.object({
 export type RetentionPolicy = z.infer<typeof RetentionPolicySchema>;
 
 /** The seed's default: review customers with no appointment and no open request for three years. */
-export const DEFAULT_RETENTION_POLICY: RetentionPolicy = { reviewAfterMonths: 36 };
+export const DEFAULT_RETENTION_POLICY: RetentionPolicy = { reviewAfterMonths: DEFAULT_RETENTION_REVIEW_MONTHS };
+
+/**
+ * The policy in force, from the register's settings (`state.session.settings` in the renderer).
+ * Every screen that names or applies the review period takes it from here, so the settings, the
+ * review list, the dashboard and the documents given to customers never disagree.
+ */
+export function retentionPolicyOf(settings: { readonly retentionReviewMonths: number }): RetentionPolicy {
+  return { reviewAfterMonths: settings.retentionReviewMonths };
+}
 
 /** A "keep" decision: why this customer's data is still needed, and when to look again. */
 export const RetentionDecisionSchema = z.object({

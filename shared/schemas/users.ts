@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RetentionReviewMonthsSchema } from './retention';
 import { requiredText } from './text';
 
 /** Who can do what: the owner everything, the receptionist the front desk (docs/security.md). */
@@ -53,6 +54,11 @@ export const RegisterSettingsSchema = z.object({
   healthNotesEnabled: z.boolean(),
   /** The separator of exported CSV files: `;` for Finnish Excel, `,` on request. */
   csvSeparator: z.enum([';', ',']),
+  /**
+   * Storage limitation (GDPR Art. 5(1)(e)): after how many months without an appointment (and with
+   * no open request) a customer comes up for the owner's retention review. See `retentionPolicyOf`.
+   */
+  retentionReviewMonths: RetentionReviewMonthsSchema,
 });
 export type RegisterSettings = z.infer<typeof RegisterSettingsSchema>;
 

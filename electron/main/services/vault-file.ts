@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { KDF_SALT_BYTES, WRAPPED_KEY_BYTES, type KdfParams, type WrappedDataKey } from '../../../shared/crypto/key-slots';
+import { DEFAULT_RETENTION_REVIEW_MONTHS, RetentionReviewMonthsSchema } from '../../../shared/schemas/retention';
 import { AutoLockMinutesSchema, RoleSchema, UserIdSchema } from '../../../shared/schemas/users';
 import { HandlerError } from '../ipc/handler-error';
 import { atomicWriteFile, type AtomicWriteFs } from './atomic-write';
@@ -69,6 +70,9 @@ export const VaultSettingsSchema = z.object({
   // Added after format 1 was first written: a file without it reads as "off".
   healthNotesEnabled: z.boolean().default(false),
   csvSeparator: z.enum([';', ',']).default(';'),
+  // Added with the retention review (issue 7): a file written before reads as the default policy.
+  // A value outside the choices is refused like any other damage, never silently replaced.
+  retentionReviewMonths: RetentionReviewMonthsSchema.default(DEFAULT_RETENTION_REVIEW_MONTHS),
 });
 export type VaultSettings = z.infer<typeof VaultSettingsSchema>;
 

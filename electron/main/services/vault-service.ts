@@ -18,6 +18,7 @@ import {
 } from '../../../shared/crypto/key-slots';
 import { NO_LOCKOUT, registerFailure, retryAt, type LockoutState } from '../../../shared/domain/lockout';
 import { generateRecoveryKey, normaliseRecoveryKey } from '../../../shared/domain/recovery-key';
+import { DEFAULT_RETENTION_REVIEW_MONTHS } from '../../../shared/schemas/retention';
 import { DEFAULT_AUTO_LOCK_MINUTES, type PublicUser, type User } from '../../../shared/schemas/users';
 import { HandlerError } from '../ipc/handler-error';
 import { silentLogger, type Logger } from '../logger';
@@ -339,7 +340,7 @@ export function createVaultService(userDataDir: string, options: VaultServiceOpt
           businessName: input.businessName,
           users: [owner],
           slots: [ownerSlot, recoverySlot],
-          settings: { autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, healthNotesEnabled: false, csvSeparator: ';' },
+          settings: { autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, healthNotesEnabled: false, csvSeparator: ';', retentionReviewMonths: DEFAULT_RETENTION_REVIEW_MONTHS },
           recoveryLockout: { ...NO_LOCKOUT },
         };
         // Both slots are proven from the file as written before the recovery key is shown: a

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Form } from 'react-aria-components';
+import { DEFAULT_RETENTION_REVIEW_MONTHS, RETENTION_REVIEW_MONTH_CHOICES, type RetentionReviewMonths } from '../../../../shared/schemas/retention';
 import { AUTO_LOCK_CHOICES, DEFAULT_AUTO_LOCK_MINUTES, type RegisterSettings } from '../../../../shared/schemas/users';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
@@ -19,9 +20,14 @@ function toChoice(value: string | number): AutoLockMinutes | undefined {
   return AUTO_LOCK_CHOICES.find((choice) => String(choice) === String(value));
 }
 
+function toReviewChoice(value: string | number): RetentionReviewMonths | undefined {
+  return RETENTION_REVIEW_MONTH_CHOICES.find((choice) => String(choice) === String(value));
+}
+
 /**
  * The owner's settings: how soon an unattended register locks itself, whether customers have a
- * separate health-notes field (special-category data, GDPR Art. 9), and the recovery key.
+ * separate health-notes field (special-category data, GDPR Art. 9), after how long without an
+ * appointment customers come up for the retention review (Art. 5(1)(e)), and the recovery key.
  * Main stores both; replacing the recovery key makes the old one useless at once, and the new
  * one is shown here exactly once.
  */
@@ -36,6 +42,12 @@ export function SettingsScreen({ onSettingsChanged }: SettingsScreenProps) {
   const [isSavingHealth, setSavingHealth] = useState(false);
   const [healthSaved, setHealthSaved] = useState<string | null>(null);
   const [healthFailure, setHealthFailure] = useState<string | null>(null);
+  const reviewId = useId();
+  const reviewHintId = useId();
+  const [reviewMonths, setReviewMonths] = useState<RetentionReviewMonths | null>(null);
+  const [isSavingReview, setSavingReview] = useState(false);
+  const [reviewSaved, setReviewSaved] = useState<string | null>(null);
+  const [reviewFailure, setReviewFailure] = useState<string | null>(null);
   const [businessName, setBusinessName] = useState('');
   const [isSaving, setSaving] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
@@ -55,6 +67,7 @@ export function SettingsScreen({ onSettingsChanged }: SettingsScreenProps) {
       if (settings.ok) {
         setMinutes(toChoice(settings.value.autoLockMinutes) ?? DEFAULT_AUTO_LOCK_MINUTES);
         setHealthNotesEnabled(settings.value.healthNotesEnabled);
+        setReviewMonths(toReviewChoice(settings.value.retentionReviewMonths) ?? DEFAULT_RETENTION_REVIEW_MONTHS);
       } else setFailure(t(`errors.${settings.error.code}` as 'errors.internal'));
       if (vault.ok) setBusinessName(vault.value.businessName ?? '');
     });
@@ -104,6 +117,26 @@ export function SettingsScreen({ onSettingsChanged }: SettingsScreenProps) {
     }
     setHealthNotesEnabled(result.value.healthNotesEnabled);
     setHealthSaved(result.value.healthNotesEnabled ? t('record.settings.savedOn') : t('record.settings.savedOff'));
+    onSettingsChanged(result.value);
+  }
+
+  // The choices are whole years; the setting keeps months (RetentionPolicy).
+  const reviewLabel = (months: number) => t('admin.settings.retention.years', { count: months / 12 });
+
+  async function onSaveReview(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (reviewMonths === null || isSavingReview) return;
+    setSavingReview(true);
+    setReviewSaved(null);
+    setReviewFailure(null);
+    const result = await invoke('settings.set', { retentionReviewMonths: reviewMonths });
+    setSavingReview(false);
+    if (!result.ok) {
+      setReviewFailure(t(`errors.${result.error.code}` as 'errors.internal'));
+      return;
+    }
+    setReviewMonths(result.value.retentionReviewMonths);
+    setReviewSaved(t('admin.settings.retention.saved', { value: reviewLabel(result.value.retentionReviewMonths) }));
     onSettingsChanged(result.value);
   }
 
@@ -203,6 +236,44 @@ export function SettingsScreen({ onSettingsChanged }: SettingsScreenProps) {
         {isSavingHealth ? <p className="muted">{t('record.settings.saving')}</p> : null}
         <StatusMessage message={healthSaved} />
         <ErrorMessage message={healthFailure} />
+      </section>
+
+      <section className="admin-section" aria-labelledby="retention-review-title">
+        <h2 id="retention-review-title">{t('admin.settings.retention.title')}</h2>
+        {reviewMonths !== null ? (
+          <Form onSubmit={(e) => void onSaveReview(e)} className="narrow-form">
+            <div className="field">
+              <label htmlFor={reviewId} className="field-label">
+                {t('admin.settings.retention.label')}
+              </label>
+              <select
+                id={reviewId}
+                className="field-input"
+                aria-describedby={reviewHintId}
+                value={reviewMonths}
+                onChange={(e) => {
+                  const choice = toReviewChoice(e.target.value);
+                  if (choice !== undefined) setReviewMonths(choice);
+                  setReviewSaved(null);
+                }}
+              >
+                {RETENTION_REVIEW_MONTH_CHOICES.map((choice) => (
+                  <option key={choice} value={choice}>
+                    {reviewLabel(choice)}
+                  </option>
+                ))}
+              </select>
+              <p id={reviewHintId} className="field-hint">
+                {t('admin.settings.retention.hint')}
+              </p>
+            </div>
+            <Button type="submit" className="button button-primary" isPending={isSavingReview}>
+              {isSavingReview ? t('admin.settings.retention.saving') : t('admin.settings.retention.save')}
+            </Button>
+          </Form>
+        ) : null}
+        <StatusMessage message={reviewSaved} />
+        <ErrorMessage message={reviewFailure} />
       </section>
 
       <section className="admin-section" aria-labelledby="recovery-title">
