@@ -181,7 +181,7 @@ describe('disclosures', () => {
       expect([...successor!.customerIds].sort()).toEqual([ids.aino, ids.eero, ids.ilona].sort());
       expect(successor!.scope).toContain('3 asiakasta');
       // The passphrase fields are emptied once the package is written.
-      expect((screen.getByLabelText(/^Siirron tunnuslause( \*)?$/) as HTMLInputElement).value).toBe('');
+      expect(screen.getByLabelText<HTMLInputElement>(/^Siirron tunnuslause( \*)?$/).value).toBe('');
 
       // An erasure afterwards: the entry keeps the count, the name leaves.
       await act(() => register.eraseCustomer(ids.eero));
