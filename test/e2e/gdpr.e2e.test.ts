@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseSourceAndBasis, fieldLabel, ownerHomeToCustomers, setUpRegister } from './flows';
+import { readPdf } from '../node/shared/documents/pdf-text';
 import { ARTIFACTS, startApp, type RunningApp } from './harness';
 
 /**
  * GDPR rights in Chromium (issue 7): the owner takes in a written erasure request, checks the
- * requester's identity, erases the customer from the request, records the reply and sees the
- * request done on the dashboard; then generates the Finnish privacy notice (its first page is
+ * requester's identity, erases the customer from the request, saves the reply letter (its PDF text
+ * read back), records the reply and sees the request done on the dashboard; then generates the Finnish privacy notice (its first page is
  * shown on screen and saved as PDF). Screenshots go to test/e2e/artifacts.
  */
 const PASS = 'korppi-lumi-omena-puhelin';
@@ -65,6 +66,17 @@ describe('GDPR requests in Chromium', () => {
     expect(await dialog.innerText()).toMatch(/peitetty nimi \(M\*+ V\*+\)/);
     await dialog.getByRole('button', { name: 'Poista pysyvästi' }).click();
     await page.getByText('Asiakkaan tiedot poistettu. Kun vastaus on lähetetty, merkitse pyyntö valmiiksi.').waitFor();
+    // The reply confirming the erasure is still addressed to the requester (held in memory only:
+    // the stored request is masked now), in Finnish, with what is kept and why.
+    const letterFile = join(await mkdtemp(join(tmpdir(), 'kirjuri-e2e-letter-')), 'vastaus.pdf');
+    app.setDialogAnswer('saveFile', letterFile);
+    await page.getByRole('button', { name: 'Tee vastauskirje (PDF)…' }).click();
+    await page.getByText('Vastauskirje tallennettu.').waitFor({ timeout: 30_000 });
+    const letter = (await readPdf(new Uint8Array(await readFile(letterFile)))).pages.flat().join(' ').replace(/\s+/g, ' ');
+    expect(letter).toContain('Hyvä Maija Virtanen');
+    expect(letter).toContain('Salonki Testi');
+    expect(letter).toContain('Olemme poistaneet henkilötietosi asiakasrekisteristä');
+    expect(letter).toContain('maija@example.test');
     await page.getByRole('button', { name: 'Merkitse valmiiksi' }).click();
     await page.locator('.request-panel').getByRole('button', { name: 'Merkitse valmiiksi' }).click();
     await page.locator('.request-facts').getByText('Valmis', { exact: true }).waitFor();

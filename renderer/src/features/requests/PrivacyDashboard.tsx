@@ -7,7 +7,7 @@ import { requestDashboard } from '../../../../shared/domain/gdpr-deadline';
 import { retentionReviewList } from '../../../../shared/domain/retention';
 import type { BackupStatus } from '../../../../shared/schemas/backup';
 import type { JournalVerification } from '../../../../shared/schemas/journal';
-import { DEFAULT_RETENTION_POLICY } from '../../../../shared/schemas/retention';
+import { retentionPolicyOf } from '../../../../shared/schemas/retention';
 import type { Register } from '../../db/register';
 import { invoke } from '../../ipc/client';
 import { useVersion } from '../appointments/hooks';
@@ -38,6 +38,11 @@ export function PrivacyDashboard({ state, register, backupStatus, onOpenRequests
   const language = i18n.language;
   const requestsVersion = useVersion(register.requests);
   const customersVersion = useVersion(register.customers);
+  const appointmentsVersion = useVersion(register.appointments);
+  const retentionVersion = useVersion(register.retention);
+  const policy = retentionPolicyOf(state.session.settings);
+  // Until the appointments are decrypted every customer would look inactive: count only after.
+  const isLoaded = register.appointments.isLoaded;
   const [journal, setJournal] = useState<JournalVerification | null>(null);
   const [now] = useState(() => Date.now());
   const today = isoDateInZone(now);
@@ -59,17 +64,19 @@ export function PrivacyDashboard({ state, register, backupStatus, onOpenRequests
     const noBasis = customers.filter((c) => c.legalBasis === 'consent' && activeConsents(c, now).length === 0).length;
     const horizon = now + 30 * DAY_MS;
     const expiring = customers.flatMap((c) => activeConsents(c, now).filter((k) => k.expiresAt !== null && k.expiresAt <= horizon)).length;
-    const retention = retentionReviewList({
+    const retention = !isLoaded
+      ? null
+      : retentionReviewList({
       customers,
       appointments: register.appointments.all(),
       requests: register.requests.values(),
       decisions: register.retention.values(),
-      policy: DEFAULT_RETENTION_POLICY,
+      policy,
       today,
     }).length;
     return { noBasis, expiring, retention };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the versions stand for the stores' contents
-  }, [register, now, today, customersVersion, requestsVersion]);
+  }, [register, now, today, isLoaded, policy.reviewAfterMonths, customersVersion, requestsVersion, appointmentsVersion, retentionVersion]);
 
   const backupAge =
     backupStatus?.lastVerifiedAt == null
@@ -104,11 +111,11 @@ export function PrivacyDashboard({ state, register, backupStatus, onOpenRequests
     );
   };
 
-  const factCard = (key: 'noBasis' | 'expiringConsents' | 'retentionDue', count: number, action?: { label: string; onPress: () => void }) => (
+  const factCard = (key: 'noBasis' | 'expiringConsents' | 'retentionDue', count: number | null, action?: { label: string; onPress: () => void }) => (
     <section className="dashboard-card" aria-labelledby={`dash-${key}`}>
       <h2 id={`dash-${key}`}>{t(`gdpr.dashboard.${key}`)}</h2>
-      <p className="dashboard-count">{count}</p>
-      {action && count > 0 ? (
+      <p className="dashboard-count">{count ?? '…'}</p>
+      {action && count !== null && count > 0 ? (
         <Button className="link-button" onPress={action.onPress}>
           {action.label}
         </Button>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import type { IsoDate } from '../../../../shared/domain/calendar-date';
-import { DEFAULT_RETENTION_POLICY } from '../../../../shared/schemas/retention';
+import { retentionPolicyOf } from '../../../../shared/schemas/retention';
 import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
 import type { Register } from '../../db/register';
 import { invoke } from '../../ipc/client';
@@ -29,7 +29,7 @@ export function PrivacyNoticePanel({ state, register, today, showDate }: { state
   const latest = register.notices.latest();
   const { business } = state;
   const healthNotesEnabled = state.session.settings.healthNotesEnabled;
-  const reviewAfterMonths = DEFAULT_RETENTION_POLICY.reviewAfterMonths;
+  const { reviewAfterMonths } = retentionPolicyOf(state.session.settings);
 
   async function save(asNew: boolean) {
     if (business === null || isBusy) return;

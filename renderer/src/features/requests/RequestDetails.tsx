@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { disclosuresForReport, requestsForReport } from '../../../../shared/documents/access-report';
-import { replyOutcomeOf, replyRequestOf } from '../../../../shared/documents/reply-letters';
+import type { DocumentLanguage } from '../../../../shared/documents/model';
+import { replyOutcomeOf, replyRequestOf, type ReplyRequest } from '../../../../shared/documents/reply-letters';
 import { isoDateInZone } from '../../../../shared/domain/calendar-date';
 import { activeConsents } from '../../../../shared/domain/consent';
 import { requestDeadline } from '../../../../shared/domain/gdpr-deadline';
@@ -10,7 +11,6 @@ import { maskName } from '../../../../shared/domain/masking';
 import type { Business } from '../../../../shared/schemas/business';
 import { CONSENT_KINDS, type ConsentKind } from '../../../../shared/schemas/customer';
 import { IDENTITY_METHODS, type GdprRequest, type IdentityMethod } from '../../../../shared/schemas/gdpr-request';
-import { DEFAULT_RETENTION_POLICY } from '../../../../shared/schemas/retention';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
@@ -28,6 +28,8 @@ export interface RequestDetailsProps {
   register: Register;
   business: Business | null;
   healthNotesEnabled: boolean;
+  /** The retention policy in force (settings), as the access report states it (Art. 15(1)(d)). */
+  reviewAfterMonths: number;
   isOwner: boolean;
   onOpenCustomer: (customerId: string) => void;
 }
@@ -42,7 +44,7 @@ type Panel = null | 'identity' | 'extend' | 'refuse' | 'reply' | 'done' | 'erase
  * objection — then the reply (letter, sent date) or a refusal with reasons and the right to
  * complain. Every step goes through the data layer, which validates and records who and when.
  */
-export function RequestDetails({ request, register, business, healthNotesEnabled, isOwner, onOpenCustomer }: RequestDetailsProps) {
+export function RequestDetails({ request, register, business, healthNotesEnabled, reviewAfterMonths, isOwner, onOpenCustomer }: RequestDetailsProps) {
   const { t, i18n } = useTranslation();
   const nav = useWorkspaceNav();
   const language = i18n.language;
@@ -59,6 +61,12 @@ export function RequestDetails({ request, register, business, healthNotesEnabled
   const [reason, setReason] = useState('');
   const [months, setMonths] = useState<1 | 2>(2);
   const [complaintTold, setComplaintTold] = useState(false);
+  /**
+   * The requester as they were before an erasure masked the request down to its minimal evidence:
+   * kept in memory only, so that the reply confirming the erasure can still be addressed to them
+   * from this view. Nothing of it is stored.
+   */
+  const [erasedLetter, setErasedLetter] = useState<{ request: ReplyRequest; language: DocumentLanguage } | null>(null);
 
   const customer = request.customerId ? register.customers.get(request.customerId) : undefined;
   // At least the record's last change: a withdrawal stamped a moment ago shows as made.
@@ -113,7 +121,7 @@ export function RequestDetails({ request, register, business, healthNotesEnabled
               requests: requestsForReport(customer.id, register.requests.values()),
               disclosures: disclosuresForReport(customer.id, register.disclosures.values(), lang),
               business,
-              reviewAfterMonths: DEFAULT_RETENTION_POLICY.reviewAfterMonths,
+              reviewAfterMonths,
               healthNotesEnabled,
               language: lang,
             },
@@ -126,11 +134,11 @@ export function RequestDetails({ request, register, business, healthNotesEnabled
           setDone(t('gdpr.detail.accessReportDone'));
         }
       } else if (kind === 'letter') {
-        const outcome = replyOutcomeOf(request) ?? { kind: 'done' as const };
+        const outcome = erasedLetter === null ? (replyOutcomeOf(request) ?? { kind: 'done' as const }) : { kind: 'done' as const };
         const result = await invoke('documents.saveReplyLetter', {
-          language: customer?.language ?? 'fi',
+          language: erasedLetter?.language ?? customer?.language ?? 'fi',
           business,
-          request: replyRequestOf(request),
+          request: erasedLetter?.request ?? replyRequestOf(request),
           outcome,
           date: today,
           requestId: request.id,
@@ -148,8 +156,10 @@ export function RequestDetails({ request, register, business, healthNotesEnabled
   async function erase() {
     if (!customer) return;
     setPanel(null);
+    const letter = { request: replyRequestOf(request), language: customer.language };
     await act(async () => {
       await register.eraseCustomer(customer.id, { requestId: request.id });
+      setErasedLetter(letter);
       void journalCustomer('customer.deleted', customer.id);
     }, t('gdpr.erase.done'));
   }
@@ -309,6 +319,7 @@ export function RequestDetails({ request, register, business, healthNotesEnabled
           </Button>
         </p>
       ) : null}
+      {erasedLetter !== null && isOwner ? <p className="field-hint">{t('gdpr.erase.letterHint')}</p> : null}
       {!identityOk && isOpen ? <p className="field-hint">{t('gdpr.detail.needsIdentity')}</p> : null}
       {isOwner && isOpen && identityOk && customer && request.type === 'consent_withdrawal' ? (
         <div className="request-panel" role="group" aria-label={t('gdpr.withdraw.title')}>

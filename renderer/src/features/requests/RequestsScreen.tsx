@@ -8,6 +8,7 @@ import { StatusMessage } from '../../components/StatusMessage';
 import type { Register } from '../../db/register';
 import { useVersion } from '../appointments/hooks';
 import type { UnlockedState } from '../session/session-store';
+import { retentionPolicyOf } from '../../../../shared/schemas/retention';
 import { RequestDetails } from './RequestDetails';
 import { RequestForm } from './RequestForm';
 import { showDate, timeLeftText } from './request-text';
@@ -109,6 +110,7 @@ export function RequestsScreen({ state, register, onOpenCustomer }: RequestsScre
             register={register}
             business={state.business}
             healthNotesEnabled={state.session.settings.healthNotesEnabled}
+            reviewAfterMonths={retentionPolicyOf(state.session.settings).reviewAfterMonths}
             isOwner={state.session.user.role === 'owner'}
             onOpenCustomer={onOpenCustomer}
           />

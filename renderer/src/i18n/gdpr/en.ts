@@ -135,6 +135,7 @@ export const gdprEn: GdprMessages = {
       },
     },
     erase: {
+      letterHint: 'Save the reply letter now, before you leave this view: after that the requester’s name and contact are masked in the request.',
       title: 'Erase {{name}}?',
       body: "The customer's record, appointments, consents, notes and attachments are removed from every part of the register and from the search index. This cannot be undone.",
       kept: 'Only a record that the erasure happened is kept: the request id, the date, a masked name ({{masked}}) and who did it. It keeps the person from coming back through an import or a backup restore.',

@@ -138,6 +138,7 @@ export const gdprFi = {
       },
     },
     erase: {
+      letterHint: 'Tallenna vastauskirje nyt, ennen kuin poistut tästä näkymästä: sen jälkeen pyytäjän nimi ja yhteystieto ovat pyynnössä peitettyinä.',
       title: 'Poistetaanko {{name}}?',
       body: 'Asiakkaan tiedot, varaukset, suostumukset, muistiinpanot ja liitteet poistetaan kaikkialta rekisteristä ja hakemistosta. Poistoa ei voi perua.',
       kept: 'Jäljelle jää vain merkintä poistosta: pyynnön tunniste, päivä, peitetty nimi ({{masked}}) ja poistaja. Merkintä estää, ettei henkilö palaa rekisteriin tuonnissa tai varmuuskopion palautuksessa.',

@@ -135,6 +135,7 @@ export const gdprSv: GdprMessages = {
       },
     },
     erase: {
+      letterHint: 'Spara svarsbrevet nu, innan du lämnar den här vyn: därefter är den begärandes namn och kontaktuppgift maskerade i begäran.',
       title: 'Radera {{name}}?',
       body: 'Kundens uppgifter, bokningar, samtycken, anteckningar och bilagor tas bort från hela registret och från sökindexet. Det kan inte ångras.',
       kept: 'Kvar blir bara en anteckning om raderingen: begärans id, dagen, ett maskerat namn ({{masked}}) och vem som raderade. Den hindrar att personen kommer tillbaka via en import eller en återställning.',

@@ -216,7 +216,7 @@ describe('role matrix', () => {
     await signIn(w.bridge, w.receptionistId, DESK_OWN);
     // A request's written copy: the dialog (cancelled here) is the receptionist's to open.
     expect(value(await call(w.bridge, 'requests.pickAttachment', undefined))).toEqual({ status: 'cancelled' });
-    expect(value(await call(w.bridge, 'settings.get', undefined))).toEqual({ autoLockMinutes: 5, healthNotesEnabled: false, csvSeparator: ';' });
+    expect(value(await call(w.bridge, 'settings.get', undefined))).toEqual({ autoLockMinutes: 5, healthNotesEnabled: false, csvSeparator: ';', retentionReviewMonths: 36 });
     value(await call(w.bridge, 'journal.record', { action: 'customer.opened', recordId: 'customer-1' }));
     const last = (await journalEntries(w.dir)).at(-1);
     expect(last).toMatchObject({ action: 'customer.opened', userId: w.receptionistId, recordId: 'customer-1' });
@@ -333,11 +333,12 @@ describe('register settings', () => {
 
   it('changes only the settings named, journals each change once, and refuses unknown ones', async () => {
     await signIn(w.bridge, w.ownerId, OWNER_PASS);
-    expect(value(await call(w.bridge, 'settings.set', { healthNotesEnabled: true }))).toEqual({ autoLockMinutes: 5, healthNotesEnabled: true, csvSeparator: ';' });
+    expect(value(await call(w.bridge, 'settings.set', { healthNotesEnabled: true }))).toEqual({ autoLockMinutes: 5, healthNotesEnabled: true, csvSeparator: ';', retentionReviewMonths: 36 });
     expect(value(await call(w.bridge, 'settings.set', { healthNotesEnabled: true, autoLockMinutes: 15, csvSeparator: ',' }))).toEqual({
       autoLockMinutes: 15,
       healthNotesEnabled: true,
       csvSeparator: ',',
+      retentionReviewMonths: 36,
     });
     const changes = (await journalEntries(w.dir)).filter((entry) => entry.action === 'settings.changed').map((entry) => entry.detail);
     // (The world's set-up chose the backup folder and passphrase first.)
