@@ -7,6 +7,7 @@ import { hasActiveObjection } from '../../../shared/domain/marketing';
 import { assessPassphrase } from '../../../shared/domain/passphrase-strength';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import type { Logger } from '../logger';
+import type { BackupService } from '../services/backup-service';
 import type { Dialogs } from '../services/dialogs';
 import { dateStamp, saveIntoFolder, type PlannedFile } from '../services/document-files';
 import type { FontService } from '../services/font-service';
@@ -22,7 +23,8 @@ import { HandlerError } from './handler-error';
  *
  * role → the document re-checked (`checkBackupDocument`: format, manifest, every record) → the
  * note's data parsed with the generator's schema → the transfer passphrase judged strong here
- * too (it is all that protects every customer's data once the package leaves the salon) → only
+ * too (it is all that protects every customer's data once the package leaves the salon) and not
+ * the salon's backup passphrase (the successor must not open the salon's backups with it) → only
  * then the folder dialog (cancel: nothing written) → `register.age`, the CSV files and
  * `handover-note.pdf` written by `saveIntoFolder` (atomic, 0600; a failure removes what this call
  * wrote) → one `export.created` entry, `successor-package`, with no record id and no names.
@@ -32,6 +34,8 @@ import { HandlerError } from './handler-error';
  */
 export interface TransferHandlerDeps {
   readonly sessions: SessionService;
+  /** To refuse the salon's own backup passphrase as the transfer passphrase. */
+  readonly backups: BackupService;
   readonly journal: JournalService;
   readonly dialogs: Dialogs;
   readonly fonts: FontService;
@@ -42,7 +46,7 @@ export interface TransferHandlerDeps {
 type Saved = ChannelOutput<'transfers.saveSuccessorPackage'>;
 
 export function createTransferHandlers(deps: TransferHandlerDeps): Pick<Handlers, 'transfers.saveSuccessorPackage'> {
-  const { sessions, journal, dialogs, fonts, logger, now = Date.now } = deps;
+  const { sessions, backups, journal, dialogs, fonts, logger, now = Date.now } = deps;
   return {
     'transfers.saveSuccessorPackage': async (input): Promise<Saved> => {
       const actor = sessions.require('owner');
@@ -53,6 +57,7 @@ export function createTransferHandlers(deps: TransferHandlerDeps): Pick<Handlers
       if (!note.success) throw new HandlerError('invalid_request', 'successor package: handover note rejected');
       const guessable = [note.data.business.name, note.data.successor.name, note.data.successor.controllerContact];
       if (!(await assessPassphrase(input.passphrase, guessable)).isAcceptable) throw new HandlerError('invalid_request', 'successor package: weak passphrase');
+      if (await backups.isBackupPassphrase(actor.dataKey, input.passphrase)) throw new HandlerError('invalid_request', 'successor package: the salon’s backup passphrase');
 
       const { document } = checked;
       const createdAt = now();

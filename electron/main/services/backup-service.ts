@@ -68,6 +68,12 @@ export interface BackupService {
   cleanUp(): Promise<number>;
   /** Reads and checks a backup file with the passphrase the user typed (restore, preview). */
   read(filePath: string, passphrase: string): ReturnType<typeof readBackup>;
+  /**
+   * Whether `candidate` is the backup passphrase now set (false when none is set or it does not
+   * open with `dataKey`). The successor transfer refuses it: whoever receives a package must not
+   * be able to open the salon's own backups with its passphrase.
+   */
+  isBackupPassphrase(dataKey: WebCryptoKey, candidate: string): Promise<boolean>;
 }
 
 /** How long the backup made before a restore is kept outside rotation. */
@@ -267,5 +273,15 @@ export function createBackupService(userDataDir: string, options: BackupServiceO
       }),
 
     read: (filePath, passphrase) => readBackup(filePath, passphrase),
+
+    isBackupPassphrase: async (dataKey, candidate) => {
+      const { passphrase } = await loadSettings();
+      if (passphrase === null) return false;
+      try {
+        return (await unsealPassphrase(dataKey, passphrase)) === candidate;
+      } catch {
+        return false;
+      }
+    },
   };
 }

@@ -4,7 +4,7 @@ import { Button } from 'react-aria-components';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage } from '../../../../shared/documents/model';
 import type { IsoDate } from '../../../../shared/domain/calendar-date';
 import { DISCLOSURE_LEGAL_BASES, disclosureDraftSchema, type DisclosureDraftInput, type DisclosureLegalBasis } from '../../../../shared/schemas/disclosure';
-import { DEFAULT_RETENTION_POLICY } from '../../../../shared/schemas/retention';
+import { retentionPolicyOf } from '../../../../shared/schemas/retention';
 import { fieldErrors } from '../../components/form-errors';
 import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
@@ -60,6 +60,8 @@ export function AuthorityRequestPanel({ state, register, today }: AuthorityReque
     if (isBusy) return;
     setDone(null);
     setFailure(null);
+    // The entry's date is the day the request arrived (what the owner has on paper); the entry's
+    // `recordedAt` keeps when the data actually went out.
     const disclosure: DisclosureDraftInput = { ...draft, recipientKind: 'authority', requestId: null };
     const checked = disclosureDraftSchema(today).safeParse(disclosure);
     if (!checked.success) {
@@ -73,7 +75,7 @@ export function AuthorityRequestPanel({ state, register, today }: AuthorityReque
     if (customers.some((customer) => customer === undefined)) return setFailure(t('disclosure.customerGone'));
     setBusy(true);
     try {
-      const context = { business, healthNotesEnabled: state.session.settings.healthNotesEnabled, reviewAfterMonths: DEFAULT_RETENTION_POLICY.reviewAfterMonths, language };
+      const context = { business, healthNotesEnabled: state.session.settings.healthNotesEnabled, reviewAfterMonths: retentionPolicyOf(state.session.settings).reviewAfterMonths, language };
       const result = await invoke('documents.saveAccessReport', { format, reports: customers.map((customer) => accessReportInput(register, customer!, context)) });
       if (!result.ok) setFailure(t(`errors.${result.error.code}` as 'errors.internal'));
       else if (result.value.status === 'cancelled') setDone(t('disclosure.authority.cancelled'));

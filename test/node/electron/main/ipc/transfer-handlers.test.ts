@@ -176,10 +176,12 @@ describe('transfers.saveSuccessorPackage', () => {
   );
 
   it(
-    'refuses a document that does not check out, a weak or short passphrase, and a bad note: invalid_request, nothing written, nothing journaled',
+    'refuses a document that does not check out, a weak or short passphrase or the backup one, and a bad note: invalid_request, nothing written, nothing journaled',
     async () => {
       const w = await world();
       const { text, tables } = await register();
+      const BACKUP_PASS = 'varmuus-kopio-lause-2026';
+      value(await call(w.bridge, 'backups.setPassphrase', { passphrase: BACKUP_PASS }));
       const before = (await journal(w.dir)).length;
       // A record changed after the manifest was made (a renderer's slip or a planted document).
       const tampered = text.replace('"Aino"', '"Anna"');
@@ -191,6 +193,8 @@ describe('transfers.saveSuccessorPackage', () => {
         // Long enough for the contract, but guessable: main judges the strength itself.
         { ...base, passphrase: 'aaaaaaaaaaaaaaaa' },
         { ...base, passphrase: 'lyhyt' },
+        // The salon's own backup passphrase would let the successor open the salon's backups.
+        { ...base, passphrase: BACKUP_PASS },
         { ...base, note: { ...base.note, successor: { ...base.note.successor, name: '' } } },
         { ...base, note: { ...base.note, business: { ...sampleBusiness(), businessId: 'ei-kelpaa' } } },
         { ...base, csvFiles: { '../evil.csv': 'x' } },
