@@ -1,18 +1,31 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { App } from '../../renderer/src/App';
 import type { Register } from '../../renderer/src/db/register';
 import { SessionStore } from '../../renderer/src/features/session/session-store';
+import { sealBusiness } from '../../renderer/src/db/settings-repository';
 import { createI18n } from '../../renderer/src/i18n';
+import { BusinessSchema } from '../../shared/schemas/business';
 import { PBKDF2_DEFAULT } from '../../shared/crypto/key-slots';
 import { RENDERER_API_KEY } from '../../shared/ipc/renderer-api';
 import { freshDatabase } from './fresh-db';
 import { createInProcessBridge } from './ipc-bridge';
 
 export const OWNER_PASSPHRASE = 'korppi-lumi-omena-puhelin';
+
+/** The synthetic salon of the UI tests, as setup would seal it. */
+export const TEST_BUSINESS = BusinessSchema.parse({
+  name: 'Testisalonki',
+  businessId: '1234567-1',
+  street: 'Testikatu 5 B',
+  postalCode: '00990',
+  city: 'Helsinki',
+  privacyEmail: 'tietosuoja@example.test',
+  privacyPhone: '',
+});
 
 /**
  * Renders the real App against a real (fake-indexeddb) database and the real main-process
@@ -44,12 +57,25 @@ export type SignedInApp = Awaited<ReturnType<typeof renderApp>> & { user: UserEv
  * Renders the app with a vault, signs the owner in as a person would, waits for the owner's home
  * (the compliance dashboard) and, unless `start` says to stay there, opens the customer list.
  */
-export async function ownerSignedIn({ start = 'customers' }: { start?: 'customers' | 'dashboard' } = {}): Promise<SignedInApp> {
+export async function ownerSignedIn({ start = 'customers', withBusiness = false }: { start?: 'customers' | 'dashboard'; withBusiness?: boolean } = {}): Promise<SignedInApp> {
   const user = userEvent.setup();
   const app = await renderApp({ withVault: true });
   await user.type(screen.getByLabelText(/^Tunnuslause( \*)?$/), OWNER_PASSPHRASE);
   await user.keyboard('{Enter}');
   await screen.findByRole('heading', { name: 'Tietosuoja', level: 1 }, { timeout: 30_000 });
+  if (withBusiness) {
+    // Setup seals the business details (this harness makes the vault directly): seal them, and
+    // sign in again so that the session carries them, as after setup.
+    await act(async () => {
+      const first = app.store.getState();
+      if (first.status !== 'unlocked') throw new Error('not unlocked');
+      await app.db.pages.put(await sealBusiness(first.dataKey, TEST_BUSINESS));
+      await app.store.lock('manual');
+      const outcome = await app.store.unlock(app.ownerId!, OWNER_PASSPHRASE);
+      if (outcome.kind !== 'ok') throw new Error(`sign-in failed: ${outcome.kind}`);
+    });
+    await screen.findByRole('heading', { name: 'Tietosuoja', level: 1 }, { timeout: 30_000 });
+  }
   if (start === 'customers') await openNav(user, 'Asiakkaat');
   const state = app.store.getState();
   if (state.status !== 'unlocked') throw new Error('not unlocked');

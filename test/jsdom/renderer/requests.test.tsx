@@ -1,3 +1,6 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { isoDateInZone } from '../../../shared/domain/calendar-date';
@@ -235,6 +238,46 @@ describe('GDPR requests', () => {
       expect(register.requests.get(request.id)!.history.at(-1)).toMatchObject({ what: 'consent_withdrawn', detail: 'marketing_sms' });
       expect(screen.getByText('Asiakkaalla ei ole voimassa olevia suostumuksia.')).toBeTruthy();
       expect(screen.getByText(/Suostumus peruttu: Markkinointi tekstiviestillä$/)).toBeTruthy();
+    },
+    FLOW,
+  );
+  it(
+    'makes the access report from the customer card: PDF and JSON of that person only, journaled by id',
+    async () => {
+      const { user, store, bridge } = await ownerSignedIn({ withBusiness: true });
+      const state = store.getState();
+      if (state.status !== 'unlocked') throw new Error('not unlocked');
+      const { register } = state;
+      const person = await act(() => register.customers.create({ ...syntheticCustomer(9), firstName: 'Aada', lastName: 'Asiakas', notes: 'Pitää lyhyistä hiuksista' }));
+      const other = await act(() => register.customers.create({ ...syntheticCustomer(10), firstName: 'Toivo', lastName: 'Toinen', notes: 'Ei kahvia' }));
+      await act(() => register.customers.giveConsent(person.id, { kind: 'marketing_email', method: 'signed_form', scope: '', expiresAt: null }));
+      await act(() => register.appointments.ready);
+      await act(() =>
+        register.appointments.book({ customerId: person.id, start: Date.now() - 86_400_000, services: [{ serviceId: null, name: 'Kasvohoito', durationMin: 60, priceCents: 7900 }], staff: 'Minna', channel: 'phone', notes: '' }),
+      );
+      await act(() =>
+        register.appointments.book({ customerId: other.id, start: Date.now() - 86_400_000, services: [{ serviceId: null, name: 'Parranajo', durationMin: 30, priceCents: 3500 }], staff: 'Minna', channel: 'phone', notes: '' }),
+      );
+      await user.keyboard('{Control>}k{/Control}');
+      await user.keyboard('asiakas aada');
+      await user.keyboard('{Enter}');
+      await screen.findByRole('heading', { name: 'Aada Asiakas', level: 2 });
+
+      const folder = await mkdtemp(join(tmpdir(), 'kirjuri-card-report-'));
+      bridge.setDialogAnswer('exportFolder', folder);
+      await user.click(screen.getByRole('button', { name: 'Tee tarkastusraportti (PDF ja JSON)…' }));
+      expect(await screen.findByText('Tarkastusraportti tallennettu (PDF ja JSON).', {}, SLOW)).toBeTruthy();
+      const [dir] = await readdir(folder);
+      const files = (await readdir(join(folder, dir!))).sort();
+      expect(files).toEqual([`access-report-${person.id}.json`, `access-report-${person.id}.pdf`]);
+      const json = await readFile(join(folder, dir!, files[0]!), 'utf8');
+      for (const value of ['Aada', 'Asiakas', 'Pitää lyhyistä hiuksista', 'Kasvohoito', 'marketing_email', person.email]) expect(json).toContain(value);
+      for (const value of ['Toivo', 'Toinen', 'Ei kahvia', 'Parranajo', other.email, other.id]) expect(json).not.toContain(value);
+      expect((await readFile(join(folder, dir!, files[1]!))).subarray(0, 5).toString()).toBe('%PDF-');
+      await waitFor(async () => {
+        const journal = await bridge.services.journal.list({ limit: 100 });
+        expect(journal.entries.filter((entry) => entry.action === 'export.created' && entry.recordId === person.id).map((entry) => entry.detail).sort()).toEqual(['access-report-json', 'access-report-pdf']);
+      });
     },
     FLOW,
   );

@@ -7,6 +7,7 @@ import { formatPhone } from '../../../../shared/domain/phone';
 import type { Customer } from '../../../../shared/schemas/customer';
 import type { MergeRecord, Register } from '../../db/register';
 import { formatDateTime } from '../../i18n/format';
+import { AccessReportButton } from './AccessReportButton';
 import { PrivacyStatus } from './PrivacyStatus';
 import { useWorkspaceNav } from '../shell/WorkspaceNav';
 import { AppointmentHistory } from './AppointmentHistory';
@@ -127,6 +128,7 @@ export function CustomerDetails({ customer, register, healthNotesEnabled, userNa
           )}
         </div>
         <PrivacyStatus customerId={customer.id} register={register} now={now} />
+        <AccessReportButton customer={customer} register={register} isReady={history !== null} />
       </section>
 
       <section className="card-section" aria-labelledby="details-title">

@@ -145,6 +145,11 @@ export const gdprEn: GdprMessages = {
       failed: 'The erasure failed, and nothing was erased.',
     },
     card: {
+      accessReportTitle: 'Right of access',
+      accessReportHint: 'All of the customer’s data as a readable PDF in their language and as machine-readable JSON (GDPR Articles 15 and 20). A written request is recorded under Requests.',
+      accessReport: 'Make the access report (PDF and JSON)…',
+      accessReportSaved: 'Access report saved (PDF and JSON).',
+      accessReportCancelled: 'The report was not saved.',
       restricted: 'Processing restricted since {{since}}: {{ground}}. The data cannot be changed, and the customer is left out of marketing lists and register exports.',
       grounds: {
         accuracy_contested: 'the customer contests the accuracy of the data',

@@ -148,6 +148,11 @@ export const gdprFi = {
       failed: 'Poisto epäonnistui, eikä mitään poistettu.',
     },
     card: {
+      accessReportTitle: 'Tarkastusoikeus',
+      accessReportHint: 'Kaikki asiakkaan tiedot luettavana PDF-tiedostona hänen kielellään ja koneluettavana JSON-tiedostona (tietosuoja-asetuksen 15 ja 20 artikla). Kirjallinen pyyntö kirjataan Pyynnöt-näkymässä.',
+      accessReport: 'Tee tarkastusraportti (PDF ja JSON)…',
+      accessReportSaved: 'Tarkastusraportti tallennettu (PDF ja JSON).',
+      accessReportCancelled: 'Raporttia ei tallennettu.',
       restricted: 'Käsittelyä on rajoitettu {{since}} alkaen: {{ground}}. Tietoja ei voi muuttaa, eikä asiakas tule markkinointilistoille tai rekisterivienteihin.',
       grounds: {
         accuracy_contested: 'asiakas kiistää tietojen paikkansapitävyyden',

@@ -145,6 +145,11 @@ export const gdprSv: GdprMessages = {
       failed: 'Raderingen misslyckades, och inget raderades.',
     },
     card: {
+      accessReportTitle: 'Rätt till tillgång',
+      accessReportHint: 'Alla kundens uppgifter som läsbar PDF på kundens språk och som maskinläsbar JSON (artiklarna 15 och 20 i dataskyddsförordningen). En skriftlig begäran registreras under Begäranden.',
+      accessReport: 'Gör registerutdraget (PDF och JSON)…',
+      accessReportSaved: 'Registerutdraget har sparats (PDF och JSON).',
+      accessReportCancelled: 'Utdraget sparades inte.',
       restricted: 'Behandlingen är begränsad sedan {{since}}: {{ground}}. Uppgifterna kan inte ändras, och kunden lämnas bort från marknadsföringslistor och registerexporter.',
       grounds: {
         accuracy_contested: 'kunden bestrider att uppgifterna är korrekta',
