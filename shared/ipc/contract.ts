@@ -501,7 +501,13 @@ export const contract = {
         note: HandoverNoteMessageChannelSchema,
       })
       .strict(),
-    output: DocumentSavedSchema,
+    // A passphrase main will not seal the package with is a `refused` the form can show at the
+    // field (the renderer cannot know the backup passphrase); any other bad input is invalid_request.
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('cancelled') }),
+      z.object({ status: z.literal('ok'), fileCount: z.number().int().positive() }),
+      z.object({ status: z.literal('refused'), reason: z.enum(['passphrase_weak', 'passphrase_is_backup']) }),
+    ]),
   },
   /**
    * A receptionist takes in a written request: main's file dialog picks the scanned letter or

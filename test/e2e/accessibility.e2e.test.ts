@@ -85,6 +85,19 @@ describe('accessibility of the main screens', () => {
       else await page.locator('main, .page, section').first().waitFor();
       await page.waitForTimeout(0);
       found[view] = await seriousViolations(page);
+      if (view === 'Tietosuoja') {
+        // The privacy view's own sections: the disclosure log and the retention review.
+        for (const [section, sectionHeading] of [
+          ['Luovutukset', 'Luovutukset'],
+          ['Säilytysajat', 'Säilytyksen tarkastelu'],
+        ] as const) {
+          await page.getByRole('navigation', { name: 'Tietosuojan osiot' }).getByRole('button', { name: section }).click();
+          await page.getByRole('heading', { name: sectionHeading, level: 1 }).waitFor();
+          await page.screenshot({ path: join(ARTIFACTS, `privacy-${section === 'Luovutukset' ? 'disclosures' : 'retention'}.png`), fullPage: true });
+          found[`Tietosuoja/${section}`] = await seriousViolations(page);
+        }
+        await page.getByRole('navigation', { name: 'Tietosuojan osiot' }).getByRole('button', { name: 'Yleiskatsaus' }).click();
+      }
     }
 
     await page.keyboard.press('Control+l');

@@ -56,8 +56,8 @@ export function createTransferHandlers(deps: TransferHandlerDeps): Pick<Handlers
       const note = HandoverNoteMessageSchema.safeParse(input.note);
       if (!note.success) throw new HandlerError('invalid_request', 'successor package: handover note rejected');
       const guessable = [note.data.business.name, note.data.successor.name, note.data.successor.controllerContact];
-      if (!(await assessPassphrase(input.passphrase, guessable)).isAcceptable) throw new HandlerError('invalid_request', 'successor package: weak passphrase');
-      if (await backups.isBackupPassphrase(actor.dataKey, input.passphrase)) throw new HandlerError('invalid_request', 'successor package: the salon’s backup passphrase');
+      if (!(await assessPassphrase(input.passphrase, guessable)).isAcceptable) return { status: 'refused', reason: 'passphrase_weak' };
+      if (await backups.isBackupPassphrase(actor.dataKey, input.passphrase)) return { status: 'refused', reason: 'passphrase_is_backup' };
 
       const { document } = checked;
       const createdAt = now();

@@ -184,6 +184,7 @@ export const en: Messages = {
     business_id_invalid: 'This Business ID is not valid. Check the digits and the check digit (format 1234567-8).',
     passphrase_mismatch: 'The passphrases do not match.',
     passphrase_weak: 'The passphrase is too weak.',
+    passphrase_is_backup: 'This is the salon’s backup passphrase. Choose a passphrase of its own for the transfer, so that the recipient cannot open the salon’s backups.',
     duration_invalid: 'The duration is 5–720 whole minutes.',
     price_invalid: 'Check the price, e.g. 49.00.',
     services_required: 'Choose at least one service.',

@@ -183,6 +183,7 @@ export const fi = {
     business_id_invalid: 'Y-tunnus ei kelpaa. Tarkista numerot ja tarkistusmerkki (muoto 1234567-8).',
     passphrase_mismatch: 'Tunnuslauseet eivät täsmää.',
     passphrase_weak: 'Tunnuslause on liian heikko.',
+    passphrase_is_backup: 'Tämä on salongin varmuuskopioiden tunnuslause. Valitse siirrolle oma tunnuslause, jotta vastaanottaja ei voi avata salongin varmuuskopioita.',
     duration_invalid: 'Kesto on 5–720 minuuttia, kokonaisina minuutteina.',
     price_invalid: 'Tarkista hinta, esim. 49,00.',
     services_required: 'Valitse vähintään yksi palvelu.',

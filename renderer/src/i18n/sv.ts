@@ -184,6 +184,7 @@ export const sv: Messages = {
     business_id_invalid: 'FO-numret är inte giltigt. Kontrollera siffrorna och kontrollsiffran (formatet 1234567-8).',
     passphrase_mismatch: 'Lösenfraserna stämmer inte överens.',
     passphrase_weak: 'Lösenfrasen är för svag.',
+    passphrase_is_backup: 'Det här är salongens lösenfras för säkerhetskopior. Välj en egen lösenfras för överlåtelsen, så att mottagaren inte kan öppna salongens säkerhetskopior.',
     duration_invalid: 'Längden är 5–720 hela minuter.',
     price_invalid: 'Kontrollera priset, t.ex. 49,00.',
     services_required: 'Välj minst en tjänst.',

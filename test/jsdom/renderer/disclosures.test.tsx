@@ -159,8 +159,23 @@ describe('disclosures', () => {
       expect(await screen.findByText('Tunnuslauseet eivät täsmää.', {}, SLOW)).toBeTruthy();
       expect(register.disclosures.values()).toEqual([]);
 
-      await user.clear(screen.getByLabelText(/^Siirron tunnuslause uudelleen/));
-      await user.type(screen.getByLabelText(/^Siirron tunnuslause uudelleen/), TRANSFER_PASS);
+      // The salon's backup passphrase is refused by main, at the field: the successor must not be
+      // able to open the salon's backups.
+      const BACKUP_PASS = 'varmuus-kopio-lause-hirvi-2026';
+      expect(await bridge.dispatch('backups.setPassphrase', { passphrase: BACKUP_PASS })).toMatchObject({ ok: true });
+      for (const label of [/^Siirron tunnuslause( \*)?$/, /^Siirron tunnuslause uudelleen/]) {
+        await user.clear(screen.getByLabelText(label));
+        await user.type(screen.getByLabelText(label), BACKUP_PASS);
+      }
+      await user.click(screen.getByRole('button', { name: 'Tallenna siirtopaketti ja kirjaa luovutus' }));
+      expect(await screen.findByText(/^Tämä on salongin varmuuskopioiden tunnuslause\./, {}, SLOW)).toBeTruthy();
+      expect(await readdir(out)).toEqual([]);
+      expect(register.disclosures.values()).toEqual([]);
+
+      for (const label of [/^Siirron tunnuslause( \*)?$/, /^Siirron tunnuslause uudelleen/]) {
+        await user.clear(screen.getByLabelText(label));
+        await user.type(screen.getByLabelText(label), TRANSFER_PASS);
+      }
       await user.click(screen.getByRole('button', { name: 'Tallenna siirtopaketti ja kirjaa luovutus' }));
       expect(await screen.findByText(/^Siirtopaketti tallennettu \(\d+ tiedostoa\) ja luovutus kirjattu: 3 asiakasta\.$/, {}, SLOW)).toBeTruthy();
 

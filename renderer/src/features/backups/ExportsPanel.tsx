@@ -112,7 +112,8 @@ export function ExportsPanel({ source, settings, onSettingsChanged }: ExportsPan
    * written and recorded once it is (the customers actually in the file).
    */
   const registerFiles = (format: 'csv' | 'json') => async () => {
-    const forRecipient = recipient === null ? null : recipient.recipientKind === 'authority' ? 'authority' : 'other';
+    // An authority and a successor receive restricted customers too (shared/backup/register-export.ts).
+    const forRecipient = recipient === null ? null : recipient.recipientKind;
     const made = await registerExportFiles((await buildRegisterBackup(source())).document, (id) => register.privacy.flagsOf(id), format, separator, { forRecipient });
     if (recipient !== null) {
       const draft = { ...recipient, scope: t('backup.exports.disclosureScope', { format: format.toUpperCase() }), customerIds: made.customerIds, date: today, requestId: null };

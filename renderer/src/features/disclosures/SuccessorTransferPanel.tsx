@@ -125,6 +125,7 @@ export function SuccessorTransferPanel({ state, register, today }: SuccessorTran
       });
       if (!result.ok) setFailure(t(`errors.${result.error.code}` as 'errors.internal'));
       else if (result.value.status === 'cancelled') setDone(t('disclosure.successor.cancelled'));
+      else if (result.value.status === 'refused') setErrors({ passphrase: result.value.reason });
       else {
         await register.disclosures.record(disclosure);
         setDraft(empty());
