@@ -111,7 +111,12 @@ describe('accessibility of the main screens', () => {
     await page.getByRole('heading', { name: /Öppna registret|Lås upp/ }).waitFor();
     await page.getByLabel(/^Lösenfras/).fill(PASS);
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Kunder' }).waitFor();
+    // The owner's home in Swedish: the dashboard, with nothing left in Finnish.
+    await page.getByRole('heading', { name: 'Dataskydd', level: 1 }).waitFor();
+    const home = await page.locator('body').innerText();
+    for (const finnish of ['Tietosuoja', 'Pyynnöt', 'Luovutukset', 'Säilytys', 'Asiakkaat']) expect(home).not.toContain(finnish);
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('button', { name: 'Kunder' }).click();
+    await page.getByRole('heading', { name: 'Kunder', level: 1 }).waitFor();
     await page.keyboard.press('Control+k');
     await page.keyboard.type('mäki');
     await page.keyboard.press('Enter');
