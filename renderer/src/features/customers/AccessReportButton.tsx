@@ -32,6 +32,7 @@ export function AccessReportButton({ customer, register, isReady }: { customer: 
     setDone(null);
     setFailure(null);
     try {
+      await register.appointments.ready;
       const report = accessReportInput(register, customer, {
         business,
         healthNotesEnabled: settings.healthNotesEnabled,

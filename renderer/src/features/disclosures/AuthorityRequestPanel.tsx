@@ -75,6 +75,8 @@ export function AuthorityRequestPanel({ state, register, today }: AuthorityReque
     if (customers.some((customer) => customer === undefined)) return setFailure(t('disclosure.customerGone'));
     setBusy(true);
     try {
+      // Each report lists the person's appointments: never build one before they have loaded.
+      await register.appointments.ready;
       const context = { business, healthNotesEnabled: state.session.settings.healthNotesEnabled, reviewAfterMonths: retentionPolicyOf(state.session.settings).reviewAfterMonths, language };
       const result = await invoke('documents.saveAccessReport', { format, reports: customers.map((customer) => accessReportInput(register, customer!, context)) });
       if (!result.ok) setFailure(t(`errors.${result.error.code}` as 'errors.internal'));

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
-import { disclosuresForReport, requestsForReport } from '../../../../shared/documents/access-report';
 import type { DocumentLanguage } from '../../../../shared/documents/model';
 import { replyOutcomeOf, replyRequestOf, type ReplyRequest } from '../../../../shared/documents/reply-letters';
 import { isoDateInZone } from '../../../../shared/domain/calendar-date';
@@ -19,6 +18,7 @@ import { formatDateTime } from '../../i18n/format';
 import { invoke } from '../../ipc/client';
 import { DateField, SelectField } from './fields';
 import { useNow } from '../customers/useNow';
+import { accessReportInput } from '../disclosures/access-report-input';
 import { journalCustomer } from '../session/audit';
 import { useWorkspaceNav } from '../shell/WorkspaceNav';
 import { fieldMessages, showDate, timeLeftText } from './request-text';
@@ -111,21 +111,11 @@ export function RequestDetails({ request, register, business, healthNotesEnabled
     setDone(null);
     try {
       if (kind === 'access' && customer) {
-        const lang = customer.language;
+        // The report lists the person's appointments: never build it before they have loaded.
+        await register.appointments.ready;
         const result = await invoke('documents.saveAccessReport', {
           format: 'both',
-          reports: [
-            {
-              customer,
-              appointments: register.appointments.forCustomer(customer.id),
-              requests: requestsForReport(customer.id, register.requests.values()),
-              disclosures: disclosuresForReport(customer.id, register.disclosures.values(), lang),
-              business,
-              reviewAfterMonths,
-              healthNotesEnabled,
-              language: lang,
-            },
-          ],
+          reports: [accessReportInput(register, customer, { business, reviewAfterMonths, healthNotesEnabled })],
         });
         if (!result.ok) setFailure(t(`errors.${result.error.code}` as 'errors.internal'));
         else if (result.value.status === 'cancelled') setDone(t('gdpr.detail.cancelled'));
