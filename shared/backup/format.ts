@@ -123,25 +123,42 @@ export interface BackupDocument {
 
 /** JSON with object keys sorted at every level and no whitespace: the same value always gives the same text. */
 export function canonicalJson(value: unknown): string {
+  return canonical(value, undefined);
+}
+
+function canonical(value: unknown, known: WeakMap<object, string> | undefined): string {
   if (value === null || typeof value !== 'object') {
     const text = JSON.stringify(value);
     // `undefined`, functions and symbols have no JSON form; a record never holds them.
     if (text === undefined) throw new TypeError('value has no JSON form');
     return text;
   }
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
+  const seen = known?.get(value);
+  if (seen !== undefined) return seen;
+  if (Array.isArray(value)) return `[${value.map((item) => canonical(item ?? null, known)).join(',')}]`;
   const entries = Object.keys(value)
     .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
     .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key], known)}`);
   return `{${entries.join(',')}}`;
 }
+
+/**
+ * The canonical text of each table array whose checksum was taken, so that writing the document
+ * right after building it does not serialise the whole register a second time (the largest cost
+ * of a backup after scrypt; docs/performance.md). Keyed by the array itself and weak: an array
+ * that is gone takes its text with it. Backup tables are never changed once built (the document
+ * is readonly), so a remembered text is the array's text.
+ */
+const tableTexts = new WeakMap<object, string>();
 
 const hex = (bytes: ArrayBuffer): string => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /** SHA-256 of a table's canonical JSON (WebCrypto: the same in main, the renderer and the CLI). */
 export async function tableChecksum(records: readonly unknown[]): Promise<string> {
-  return hex(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(records))));
+  const text = canonicalJson(records);
+  tableTexts.set(records, text);
+  return hex(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
 }
 
 export async function computeManifest(tables: BackupTables): Promise<Manifest> {
@@ -174,7 +191,7 @@ export async function buildBackupDocument(input: BuildBackupInput): Promise<Back
 }
 
 /** The document as written into the age file: canonical JSON, so its checksums can be recomputed by anyone. */
-export const serialiseBackupDocument = (document: BackupDocument): string => canonicalJson(document);
+export const serialiseBackupDocument = (document: BackupDocument): string => canonical(document, tableTexts);
 
 /** Why a decrypted document cannot be restored; each gets its own message in the UI and the CLI. */
 export type BackupProblem =
