@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -107,6 +107,58 @@ describe('GDPR requests in Chromium', () => {
     const results = page.getByRole('listbox');
     await results.waitFor({ state: 'attached' });
     expect(await results.getByRole('option').count()).toBe(0);
+    expect(app.problems).toEqual([]);
+  });
+  it('answers an authority request from the disclosure log: reports for the chosen customers, one entry in the log', async () => {
+    const { page } = app;
+    // The same register, signed in again (the first test left it set up).
+    await page.goto(app.url);
+    await page.getByLabel('Tunnuslause').fill(PASS);
+    await page.keyboard.press('Enter');
+    await ownerHomeToCustomers(page);
+    for (const [first, last, phone] of [
+      ['Aino', 'Mäkinen', '040 111 2233'],
+      ['Eero', 'Virtanen', '040 222 3344'],
+    ] as const) {
+      await page.keyboard.press('Alt+n');
+      await page.getByLabel(fieldLabel('Etunimi')).fill(first);
+      await page.getByLabel(fieldLabel('Sukunimi')).fill(last);
+      await page.getByLabel(fieldLabel('Puhelin')).fill(phone);
+      await chooseSourceAndBasis(page);
+      await page.getByRole('button', { name: 'Tallenna', exact: true }).click();
+      await page.getByRole('region', { name: `${first} ${last}` }).waitFor();
+    }
+
+    await nav(page).getByRole('button', { name: 'Tietosuoja' }).click();
+    await page.getByRole('navigation', { name: 'Tietosuojan osiot' }).getByRole('button', { name: 'Luovutukset' }).click();
+    await page.getByRole('button', { name: 'Viranomaisen pyyntö…' }).click();
+    await page.getByLabel(fieldLabel('Viranomaisen nimi')).fill('Helsingin poliisilaitos');
+    await page.getByLabel(fieldLabel('Säännös, johon viranomainen vetoaa')).fill('Poliisilaki 4 luku 3 §');
+    await page.getByLabel(fieldLabel('Viranomaisen diaarinumero tai viite')).fill('POL-2026-4711');
+    for (const name of ['Aino Mäkinen', 'Eero Virtanen']) {
+      await page.getByLabel('Hae asiakasta').fill(name.split(' ')[1]!);
+      await page.getByRole('button', { name: `Lisää ${name}` }).click();
+    }
+    await page.getByText('Valittu 2 asiakasta').waitFor();
+    await page.setViewportSize({ width: 1280, height: 1300 });
+    await page.screenshot({ path: join(ARTIFACTS, 'authority-request.png'), fullPage: true });
+    const out = await mkdtemp(join(tmpdir(), 'kirjuri-e2e-authority-'));
+    app.setDialogAnswer('exportFolder', out);
+    await page.getByRole('button', { name: 'Vie tiedot ja kirjaa luovutus' }).click();
+    await page.getByText('Tiedot tallennettu (4 tiedostoa) ja luovutus kirjattu: 2 asiakasta.').waitFor({ timeout: 30_000 });
+    // The form starts over for the next request, its customer search too.
+    expect(await page.getByLabel('Hae asiakasta').inputValue()).toBe('');
+    const [folder] = await readdir(out);
+    const files = (await readdir(join(out, folder!))).sort();
+    expect(files.filter((name) => name.endsWith('.pdf'))).toHaveLength(2);
+    expect(files.filter((name) => name.endsWith('.json'))).toHaveLength(2);
+    const report = (await readPdf(new Uint8Array(await readFile(join(out, folder!, files.find((name) => name.endsWith('.pdf'))!))))).pages.flat().join(' ');
+    expect(report).toMatch(/Etunimi (Aino|Eero) Sukunimi (Mäkinen|Virtanen)/);
+
+    const log = page.getByRole('table', { name: /Luovutusloki/ });
+    await log.getByRole('cell', { name: /Helsingin poliisilaitos/ }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'disclosure-log.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
     expect(app.problems).toEqual([]);
   });
 });

@@ -51,6 +51,8 @@ export function AuthorityRequestPanel({ state, register, today }: AuthorityReque
   const [done, setDone] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
+  /** Bumped after a recorded disclosure: the customer search starts empty for the next request. */
+  const [round, setRound] = useState(0);
   const set = <K extends keyof AuthorityDraft>(key: K, value: AuthorityDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const error = (field: string) => (errors[field] ? t(`validation.${errors[field]}` as 'validation.required') : undefined);
   // The reports are read by the salon and the authority: in the language the owner works in.
@@ -84,6 +86,7 @@ export function AuthorityRequestPanel({ state, register, today }: AuthorityReque
       else {
         await register.disclosures.record(disclosure);
         setDraft(empty());
+        setRound((n) => n + 1);
         setDone(t('disclosure.authority.done', { count: customers.length, files: result.value.fileCount }));
       }
     } catch {
@@ -110,7 +113,7 @@ export function AuthorityRequestPanel({ state, register, today }: AuthorityReque
         />
         <TextField name="authorityScope" label={t('disclosure.fields.scope')} value={draft.scope} onChange={(v) => set('scope', v)} error={error('scope')} multiline isRequired />
       </div>
-      <CustomerPicker register={register} chosen={draft.customerIds} onChange={(ids) => set('customerIds', ids)} error={error('customerIds')} />
+      <CustomerPicker key={round} register={register} chosen={draft.customerIds} onChange={(ids) => set('customerIds', ids)} error={error('customerIds')} />
       <div className="narrow-form">
         <SelectField label={t('disclosure.authority.format')} value={format} onChange={(v) => setFormat(v as Format)} options={FORMATS.map((f) => [f, t(`disclosure.authority.formats.${f}`)])} />
       </div>
