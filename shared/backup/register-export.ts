@@ -7,19 +7,19 @@ import { completeTables, type BackupTables, type CompleteBackupTables } from './
 /**
  * The register as it may leave the salon in a full-register export (CSV or JSON), GDPR Art. 18:
  * a customer whose processing is restricted is left out — with their appointments, requests,
- * request files, flags and retention decisions — unless the
- * export is for the person themselves or for an authority (Art. 18(2): the data subject's consent,
- * legal claims, or an important public interest) or for a successor company taking the register
- * over (the seed's business-transfer case): the successor becomes the controller of every record,
- * restricted ones included, and must keep honouring the restriction — leaving those customers out
- * would not lift it but lose it, with their data left behind unaccounted for. The disclosure log
- * is left as it is: an opaque id whose record is not in the file says nothing about the person.
+ * request files, flags and retention decisions — unless the export is for the person themselves
+ * or for an authority (Art. 18(2): the data subject's consent, legal claims, or an important
+ * public interest). A successor company taking the register over (the seed's business-transfer
+ * case) is no exception: restricted data may only be stored, so those customers stay with the
+ * salon until the restriction ends or the person consents, and the handover note says how many.
+ * The disclosure log is left as it is: an opaque id whose record is not in the file says nothing
+ * about the person.
  * Pure: the caller passes the tables and the flags.
  */
 
 /**
  * Who the export is for; null when it is made for the salon itself (that is not "the person or an
- * authority"). `successor`: the successor company's controller taking the whole register over.
+ * authority"). `successor`: the successor company's controller taking the register over.
  */
 export type ExportRecipient = 'self' | 'authority' | 'successor' | 'other' | null;
 
@@ -50,7 +50,7 @@ export function registerExportTables(
   { forRecipient, now = Date.now() }: RegisterExportOptions,
 ): CompleteBackupTables {
   const all = completeTables(tables);
-  if (forRecipient === 'self' || forRecipient === 'authority' || forRecipient === 'successor') return all;
+  if (forRecipient === 'self' || forRecipient === 'authority') return all;
   const left = restrictedIds(all.customers, flagsOf, now);
   if (left.size === 0) return all;
   const none = new Set<string>();

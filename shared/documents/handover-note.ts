@@ -44,7 +44,7 @@ export interface HandoverNoteInput {
   readonly date: IsoDate;
   /** Records per table in the encrypted register. */
   readonly counts: Readonly<Record<BackupTableName, number>>;
-  /** Customers whose processing is restricted on the day (Art. 18). */
+  /** Customers left out because their processing is restricted on the day (Art. 18): they stay with the salon. */
   readonly restrictedCustomers: number;
   /** Customers with a marketing objection in force (Art. 21). */
   readonly objectingCustomers: number;
@@ -97,7 +97,7 @@ const WORDS: Readonly<Record<DocumentLanguage, NoteWords>> = {
     intro:
       'Rekisterinpitäjä luovuttaa kopion asiakasrekisteristään alla nimetylle seuraajayritykselle liiketoiminnan siirron yhteydessä, jotta asiakkaiden palvelu voi jatkua. Luovutuksesta on kerrottu asiakkaille rekisteri- ja tietosuojaselosteessa.',
     included: 'Mitä luovutetaan',
-    includedLead: 'Koko asiakasrekisteri sellaisenaan, myös asiakkaat, joiden tietojen käsittelyä on rajoitettu:',
+    includedLead: 'Asiakasrekisteri sellaisenaan, lukuun ottamatta asiakkaita, joiden tietojen käsittelyä on rajoitettu:',
     columns: ['Tiedot', 'Määrä'],
     tables: {
       customers: 'Asiakkaat',
@@ -115,9 +115,9 @@ const WORDS: Readonly<Record<DocumentLanguage, NoteWords>> = {
     archiveFile: (name) => `${name}: koko rekisteri salattuna (age-muoto, tunnuslause). Sisältää kaikki yllä luetellut tiedot.`,
     csvFiles: (names) => `CSV-tiedostot (${names}): samat tiedot salaamattomina taulukoina.`,
     noteFile: (name) => `${name}: tämä luovutuskirja.`,
-    flags: 'Rajoitukset ja markkinointikiellot siirtyvät tietojen mukana',
+    flags: 'Rajoitetut tiedot jäävät, markkinointikiellot siirtyvät',
     flagsText: (restricted, objecting) =>
-      `Rekisterissä on ${restricted} asiakasta, joiden tietojen käsittelyä on rajoitettu (tietosuoja-asetuksen 18 artikla), ja ${objecting} asiakasta, jotka ovat kieltäneet suoramarkkinoinnin (21 artikla). Merkinnät ovat tiedoissa mukana, ja seuraajayrityksen on noudatettava niitä: rajoitettuja tietoja saa vain säilyttää, ellei asiakas anna suostumustaan tai laki muuta salli, eikä markkinoinnin kieltäneille saa lähettää markkinointia.`,
+      `Siirrosta jätettiin pois ${restricted} asiakasta, joiden tietojen käsittelyä on rajoitettu (tietosuoja-asetuksen 18 artikla): rajoitettuja tietoja saa vain säilyttää, joten ne jäävät luovuttajalle, kunnes rajoitus päättyy tai asiakas antaa suostumuksensa siirtoon. Siirrossa on ${objecting} asiakasta, jotka ovat kieltäneet suoramarkkinoinnin (21 artikla); kielto on tiedoissa mukana, ja seuraajayrityksen on noudatettava sitä.`,
     controller: 'Seuraajayrityksestä tulee rekisterinpitäjä',
     controllerText: [
       'Vastaanotettuaan tiedot seuraajayritys on näiden henkilötietojen rekisterinpitäjä ja vastaa niiden lainmukaisesta käsittelystä.',
@@ -149,7 +149,7 @@ const WORDS: Readonly<Record<DocumentLanguage, NoteWords>> = {
     intro:
       'Den personuppgiftsansvarige lämnar ut en kopia av sitt kundregister till det efterträdande företag som anges nedan i samband med en överlåtelse av verksamheten, så att kunderna kan fortsätta att betjänas. Kunderna har informerats om utlämnandet i registerbeskrivningen och dataskyddsbeskrivningen.',
     included: 'Vad som lämnas ut',
-    includedLead: 'Hela kundregistret som det är, också kunder vars uppgifter omfattas av en begränsning av behandlingen:',
+    includedLead: 'Kundregistret som det är, utom kunder vars uppgifter omfattas av en begränsning av behandlingen:',
     columns: ['Uppgifter', 'Antal'],
     tables: {
       customers: 'Kunder',
@@ -167,9 +167,9 @@ const WORDS: Readonly<Record<DocumentLanguage, NoteWords>> = {
     archiveFile: (name) => `${name}: hela registret krypterat (age-format, lösenfras). Innehåller alla uppgifter ovan.`,
     csvFiles: (names) => `CSV-filer (${names}): samma uppgifter som okrypterade tabeller.`,
     noteFile: (name) => `${name}: detta överlåtelsebrev.`,
-    flags: 'Begränsningar och invändningar följer med uppgifterna',
+    flags: 'Begränsade uppgifter stannar, invändningar följer med',
     flagsText: (restricted, objecting) =>
-      `Registret har ${restricted} kunder vars uppgifter omfattas av en begränsning av behandlingen (artikel 18 i dataskyddsförordningen) och ${objecting} kunder som har invänt mot direktmarknadsföring (artikel 21). Anteckningarna ingår i uppgifterna, och det efterträdande företaget måste iaktta dem: begränsade uppgifter får endast lagras, om inte kunden samtycker eller lagen tillåter något annat, och de som har invänt får inte få marknadsföring.`,
+      `${restricted} kunder vars uppgifter omfattas av en begränsning av behandlingen (artikel 18 i dataskyddsförordningen) lämnades utanför överlåtelsen: begränsade uppgifter får endast lagras, så de stannar hos överlåtaren tills begränsningen upphör eller kunden samtycker till överlåtelsen. Överlåtelsen omfattar ${objecting} kunder som har invänt mot direktmarknadsföring (artikel 21); invändningen ingår i uppgifterna och det efterträdande företaget måste iaktta den.`,
     controller: 'Det efterträdande företaget blir personuppgiftsansvarig',
     controllerText: [
       'När det efterträdande företaget har tagit emot uppgifterna är det personuppgiftsansvarig för dem och ansvarar för att de behandlas lagligt.',
@@ -201,7 +201,7 @@ const WORDS: Readonly<Record<DocumentLanguage, NoteWords>> = {
     intro:
       'The controller hands a copy of its customer register to the successor company named below as part of a transfer of the business, so that the customers can continue to be served. The customers have been told of this disclosure in the register and privacy notice.',
     included: 'What is handed over',
-    includedLead: 'The whole customer register as it is, including customers whose processing is restricted:',
+    includedLead: 'The customer register as it is, except customers whose processing is restricted:',
     columns: ['Data', 'Count'],
     tables: {
       customers: 'Customers',
@@ -219,9 +219,9 @@ const WORDS: Readonly<Record<DocumentLanguage, NoteWords>> = {
     archiveFile: (name) => `${name}: the whole register, encrypted (age format, passphrase). Holds all of the data listed above.`,
     csvFiles: (names) => `CSV files (${names}): the same data as unencrypted tables.`,
     noteFile: (name) => `${name}: this handover note.`,
-    flags: 'Restrictions and marketing objections travel with the data',
+    flags: 'Restricted data stays, marketing objections go with the data',
     flagsText: (restricted, objecting) =>
-      `The register holds ${restricted} customers whose processing is restricted (Article 18 of the GDPR) and ${objecting} customers who have objected to direct marketing (Article 21). These records are part of the data, and the successor must honour them: restricted data may only be stored unless the customer consents or the law allows otherwise, and customers who have objected must not be sent marketing.`,
+      `${restricted} customers whose processing is restricted (Article 18 of the GDPR) were left out of the transfer: restricted data may only be stored, so it stays with the transferring salon until the restriction ends or the customer consents to the transfer. The transfer includes ${objecting} customers who have objected to direct marketing (Article 21); the objection is part of the data and the successor must honour it.`,
     controller: 'The successor becomes the controller',
     controllerText: [
       'Once it has received the data, the successor company is the controller of these personal data and is responsible for processing them lawfully.',

@@ -11,6 +11,7 @@ import type { BusinessInput } from '../schemas/business';
 import type { Customer } from '../schemas/customer';
 import { IsoDateSchema } from '../schemas/dates';
 import { ATTACHMENT_MIME_TYPES, MAX_ATTACHMENT_BYTES } from '../schemas/gdpr-request';
+import { MAX_DISCLOSED_CUSTOMERS } from '../schemas/disclosure';
 import { RetentionPolicySchema } from '../schemas/retention';
 import {
   JournalEntrySchema,
@@ -131,9 +132,6 @@ const PrivacyNoticeMessageSchema = z
     healthNotesEnabled: z.boolean(),
   })
   .strict();
-
-/** Most CSV files a successor package carries (the register export writes one per table, about a dozen). */
-export const MAX_SUCCESSOR_CSV_FILES = 32;
 
 /** The handover note's data as the renderer sends it; main adds the counts from the checked document. */
 const HandoverNoteMessageChannelSchema = z
@@ -495,9 +493,8 @@ export const contract = {
       .object({
         document: BackupDocumentTextSchema,
         passphrase: NewPassphraseSchema,
-        csvFiles: z
-          .record(z.string().regex(/^[a-z0-9][a-z0-9.-]{0,80}\.csv$/), z.string().max(512 * 1024 * 1024))
-          .refine((files) => Object.keys(files).length <= MAX_SUCCESSOR_CSV_FILES, { message: 'too_many_files' }),
+        /** The separator of the package's CSV files (settings); main makes the files itself. */
+        csvSeparator: z.enum([';', ',']),
         note: HandoverNoteMessageChannelSchema,
       })
       .strict(),
@@ -505,7 +502,13 @@ export const contract = {
     // field (the renderer cannot know the backup passphrase); any other bad input is invalid_request.
     output: z.discriminatedUnion('status', [
       z.object({ status: z.literal('cancelled') }),
-      z.object({ status: z.literal('ok'), fileCount: z.number().int().positive() }),
+      z.object({
+        status: z.literal('ok'),
+        fileCount: z.number().int().positive(),
+        /** The customers in the package, for the disclosure entry; restricted ones stayed behind. */
+        customerIds: z.array(z.string().min(1).max(64)).max(MAX_DISCLOSED_CUSTOMERS),
+        leftOutRestricted: z.number().int().nonnegative(),
+      }),
       z.object({ status: z.literal('refused'), reason: z.enum(['passphrase_weak', 'passphrase_is_backup']) }),
     ]),
   },

@@ -35,28 +35,58 @@ export async function saveOneFile(dialogs: Dialogs, file: PlannedFile): Promise<
   return true;
 }
 
+export interface SaveIntoFolderOptions {
+  /**
+   * Checks the files once all are written (paths by file name), e.g. that an encrypted file reads
+   * back; throwing removes them all, as any other failure does.
+   */
+  readonly verify?: (written: Readonly<Record<string, string>>) => Promise<void>;
+}
+
+/** Most folders of the same name and day tried (`name`, `name-2`, …) before giving up. */
+const MAX_FOLDER_SUFFIX = 100;
+
 /**
- * Asks for a folder, makes `folderName` inside it and writes `files` there; false when cancelled.
- * On a failure the files written so far (and the folder, if this call made it) are removed.
+ * Makes a new folder `name` inside `folder`, or `name-2`, `name-3`, … when one exists already: a
+ * second export on the same day must neither overwrite the first nor, failing half-way, remove
+ * the first one's files along with its own.
  */
-export async function saveIntoFolder(dialogs: Dialogs, folderName: string, files: readonly PlannedFile[]): Promise<boolean> {
+async function newFolder(folder: string, name: string): Promise<string> {
+  for (let n = 1; n <= MAX_FOLDER_SUFFIX; n += 1) {
+    const dir = path.join(folder, n === 1 ? name : `${name}-${n}`);
+    try {
+      await mkdir(dir, { mode: 0o700 });
+      return dir;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  throw new Error('no free folder name for the export');
+}
+
+/**
+ * Asks for a folder, makes a new `folderName` folder inside it (see `newFolder`) and writes
+ * `files` there; false when cancelled. On a failure the files written so far and the folder are
+ * removed.
+ */
+export async function saveIntoFolder(dialogs: Dialogs, folderName: string, files: readonly PlannedFile[], options: SaveIntoFolderOptions = {}): Promise<boolean> {
   checkName(folderName);
   for (const file of files) checkName(file.name);
   if (new Set(files.map((file) => file.name)).size !== files.length) throw new Error('duplicate document file name');
   const folder = await dialogs.choose('exportFolder');
   if (folder === null) return false;
-  const dir = path.join(folder, folderName);
-  const made = await mkdir(dir, { recursive: true, mode: 0o700 });
-  const written: string[] = [];
+  const dir = await newFolder(folder, folderName);
+  const written: Record<string, string> = {};
   try {
     for (const file of files) {
       const target = path.join(dir, file.name);
       await atomicWriteFile(target, await file.render(), { mode: 0o600 });
-      written.push(target);
+      written[file.name] = target;
     }
+    await options.verify?.(written);
   } catch (error) {
-    await Promise.all(written.map((target) => unlink(target).catch(() => undefined)));
-    if (made !== undefined) await rmdir(dir).catch(() => undefined);
+    await Promise.all(Object.values(written).map((target) => unlink(target).catch(() => undefined)));
+    await rmdir(dir).catch(() => undefined);
     throw error;
   }
   return true;

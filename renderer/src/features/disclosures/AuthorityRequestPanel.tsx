@@ -14,6 +14,7 @@ import { DateField, SelectField } from '../requests/fields';
 import type { UnlockedState } from '../session/session-store';
 import { accessReportInput } from './access-report-input';
 import { CustomerPicker } from './CustomerPicker';
+import { useDisclosureRecorder } from './useDisclosureRecorder';
 
 type Format = 'both' | 'pdf' | 'json';
 const FORMATS: readonly Format[] = ['both', 'pdf', 'json'];
@@ -53,6 +54,7 @@ export function AuthorityRequestPanel({ state, register, today }: AuthorityReque
   const [isBusy, setBusy] = useState(false);
   /** Bumped after a recorded disclosure: the customer search starts empty for the next request. */
   const [round, setRound] = useState(0);
+  const recorder = useDisclosureRecorder(register, setDone, () => setFailure(t('disclosure.recordFailed')));
   const set = <K extends keyof AuthorityDraft>(key: K, value: AuthorityDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const error = (field: string) => (errors[field] ? t(`validation.${errors[field]}` as 'validation.required') : undefined);
   // The reports are read by the salon and the authority: in the language the owner works in.
@@ -84,10 +86,9 @@ export function AuthorityRequestPanel({ state, register, today }: AuthorityReque
       if (!result.ok) setFailure(t(`errors.${result.error.code}` as 'errors.internal'));
       else if (result.value.status === 'cancelled') setDone(t('disclosure.authority.cancelled'));
       else {
-        await register.disclosures.record(disclosure);
         setDraft(empty());
         setRound((n) => n + 1);
-        setDone(t('disclosure.authority.done', { count: customers.length, files: result.value.fileCount }));
+        await recorder.record(disclosure, t('disclosure.authority.done', { count: customers.length, files: result.value.fileCount }));
       }
     } catch {
       setFailure(t('errors.internal'));
@@ -123,6 +124,11 @@ export function AuthorityRequestPanel({ state, register, today }: AuthorityReque
       {isBusy ? <p className="muted">{t('disclosure.busy')}</p> : null}
       <StatusMessage message={done} />
       <ErrorMessage message={failure} />
+      {recorder.unrecorded !== null ? (
+        <Button className="button" isDisabled={isBusy} onPress={() => void recorder.retry()}>
+          {t('disclosure.recordRetry')}
+        </Button>
+      ) : null}
     </section>
   );
 }

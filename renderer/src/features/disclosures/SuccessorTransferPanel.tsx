@@ -7,6 +7,7 @@ import { DOCUMENT_LANGUAGES, type DocumentLanguage } from '../../../../shared/do
 import type { IsoDate } from '../../../../shared/domain/calendar-date';
 import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/domain/passphrase-strength';
 import { pastDateField } from '../../../../shared/schemas/dates';
+import { registerExportTables } from '../../../../shared/backup/register-export';
 import { disclosureDraftSchema, type DisclosureDraftInput } from '../../../../shared/schemas/disclosure';
 import { optionalText } from '../../../../shared/schemas/text';
 import { fieldErrors } from '../../components/form-errors';
@@ -18,8 +19,8 @@ import { buildRegisterBackup } from '../../db/backup-document';
 import type { Register } from '../../db/register';
 import { invoke } from '../../ipc/client';
 import { useVersion } from '../appointments/hooks';
-import { registerExportFiles } from '../backups/export-files';
 import { DateField, SelectField } from '../requests/fields';
+import { useDisclosureRecorder } from './useDisclosureRecorder';
 import type { UnlockedState } from '../session/session-store';
 
 interface SuccessorDraft {
@@ -45,8 +46,8 @@ export interface SuccessorTransferPanelProps {
  *
  * The passphrase is not the salon's own: the successor must never be able to open the salon's
  * backups with it, and the note tells the owner to deliver it separately from the files.
- * Restricted customers go too (shared/backup/register-export.ts): the successor takes over the
- * register and must keep honouring restrictions and objections, which travel with the data.
+ * Customers whose processing is restricted stay behind (Art. 18; shared/backup/register-export.ts)
+ * and the note says how many; marketing objections travel with the data.
  */
 export function SuccessorTransferPanel({ state, register, today }: SuccessorTransferPanelProps) {
   const { t, i18n } = useTranslation();
@@ -61,6 +62,8 @@ export function SuccessorTransferPanel({ state, register, today }: SuccessorTran
   const [failure, setFailure] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const [appVersion, setAppVersion] = useState('unknown');
+  const recorder = useDisclosureRecorder(register, setDone, () => setFailure(t('disclosure.recordFailed')));
+  const recordOrOffer = recorder.record;
   const { business } = state;
   const userInputs = [business?.name ?? '', draft.name, draft.controllerContact];
   const { verdict, isChecking } = usePassphraseVerdict(passphrase, userInputs);
@@ -95,9 +98,10 @@ export function SuccessorTransferPanel({ state, register, today }: SuccessorTran
     setBusy(true);
     try {
       const { document, text } = await buildRegisterBackup({ register, business, settings: state.session.settings, appVersion });
-      // Restricted customers included: see the component comment.
-      const csv = await registerExportFiles(document, (id) => register.privacy.flagsOf(id), 'csv', state.session.settings.csvSeparator, { forRecipient: 'successor' });
-      const customerIds = document.tables.customers.map((customer) => customer.id);
+      // Main makes the package from this document, less the restricted customers (they stay with
+      // the salon, Art. 18); the same rule here checks the entry before anything is written.
+      const going = registerExportTables(document.tables, (id) => register.privacy.flagsOf(id), { forRecipient: 'successor' });
+      const customerIds = going.customers.map((customer) => customer.id);
       const disclosure: DisclosureDraftInput = {
         recipientKind: 'successor',
         recipientName: successor.data.name,
@@ -106,7 +110,7 @@ export function SuccessorTransferPanel({ state, register, today }: SuccessorTran
         // contract with the customers (they are not party to the sale) nor a legal obligation.
         legalBasis: 'legitimate_interests',
         legalBasisDetail: t('disclosure.successor.basisDetail'),
-        scope: t('disclosure.successor.scope', { customers: customerIds.length, appointments: document.tables.appointments.length, files: Object.keys(csv.files).length }),
+        scope: t('disclosure.successor.scope', { customers: customerIds.length, appointments: going.appointments.length }),
         customerIds,
         date: draft.date,
         reference: draft.reference,
@@ -120,18 +124,22 @@ export function SuccessorTransferPanel({ state, register, today }: SuccessorTran
       const result = await invoke('transfers.saveSuccessorPackage', {
         document: text,
         passphrase,
-        csvFiles: csv.files,
+        csvSeparator: state.session.settings.csvSeparator,
         note: { language: draft.language, business, successor: successor.data, reference: draft.reference, date: draft.date },
       });
       if (!result.ok) setFailure(t(`errors.${result.error.code}` as 'errors.internal'));
       else if (result.value.status === 'cancelled') setDone(t('disclosure.successor.cancelled'));
       else if (result.value.status === 'refused') setErrors({ passphrase: result.value.reason });
       else {
-        await register.disclosures.record(disclosure);
+        // The entry lists exactly the customers main put in the package.
+        const recorded = { ...disclosure, customerIds: result.value.customerIds };
         setDraft(empty());
         setPassphrase('');
         setConfirm('');
-        setDone(t('disclosure.successor.done', { count: customerIds.length, files: result.value.fileCount }));
+        const message =
+          t('disclosure.successor.done', { count: result.value.customerIds.length, files: result.value.fileCount }) +
+          (result.value.leftOutRestricted > 0 ? ` ${t('disclosure.successor.leftOut', { count: result.value.leftOutRestricted })}` : '');
+        await recordOrOffer(recorded, message);
       }
     } catch {
       setFailure(t('errors.internal'));
@@ -181,6 +189,11 @@ export function SuccessorTransferPanel({ state, register, today }: SuccessorTran
       {isBusy ? <p className="muted">{t('disclosure.busy')}</p> : null}
       <StatusMessage message={done} />
       <ErrorMessage message={failure} />
+      {recorder.unrecorded !== null ? (
+        <Button className="button" isDisabled={isBusy} onPress={() => void recorder.retry()}>
+          {t('disclosure.recordRetry')}
+        </Button>
+      ) : null}
     </section>
   );
 }

@@ -2,6 +2,8 @@ import type { DisclosureMessages } from './messages';
 
 export const disclosureEn: DisclosureMessages = {
   disclosure: {
+      recordFailed: 'The files were saved, but the disclosure could not be recorded in the log. Record it again with the button below; the files need not be made again.',
+      recordRetry: 'Record the disclosure again',
     title: 'Disclosures',
     intro:
       'Every time customer data has left the salon: to an authority on a lawful request, or as a copy to a successor company’s controller. The disclosure and its files are made in one go, and a customer’s access report lists the disclosures that concerned them.',
@@ -68,10 +70,12 @@ export const disclosureEn: DisclosureMessages = {
       done_other: 'Data saved ({{files}} files) and the disclosure recorded: {{count}} customers.',
     },
     successor: {
+      leftOut_one: '{{count}} customer whose processing is restricted was left out and stays with the salon (the handover note says why).',
+      leftOut_other: '{{count}} customers whose processing is restricted were left out and stay with the salon (the handover note says why).',
       open: 'Transfer to a successor company…',
       title: 'Transferring the customer register to a successor company',
       intro:
-        'When the business continues in another company, a copy of the customer register may be handed to its controller. The package holds the whole register as an encrypted age file, the same data as CSV files, and a handover note. Customers whose processing is restricted go too: restrictions and marketing objections travel with the data, and the successor must honour them.',
+        'When the business continues in another company, a copy of the customer register may be handed to its controller. The package holds the register as an encrypted age file, the same data as CSV files, and a handover note. Customers whose processing is restricted are left out: restricted data may only be stored, so it stays with the salon. Marketing objections travel with the data, and the successor must honour them. The CSV files are not encrypted: keep and deliver them as carefully as paper customer cards.',
       contents_one: 'The register now holds {{count}} customer.',
       contents_other: 'The register now holds {{count}} customers.',
       name: 'Successor company’s name',
@@ -92,7 +96,7 @@ export const disclosureEn: DisclosureMessages = {
       done_other: 'Transfer package saved ({{files}} files) and the disclosure recorded: {{count}} customers.',
       noCustomers: 'The register has no customers, so there is nothing to hand over.',
       basisDetail: 'Transfer of the business: a copy of the customer register for the successor company’s controller, to keep serving the customers (stated in the privacy notice).',
-      scope: 'The whole customer register: {{customers}} customers, {{appointments}} appointments, consents, data protection requests, restrictions and marketing objections; an encrypted age file, {{files}} CSV files and a handover note.',
+      scope: 'The customer register without customers whose processing is restricted: {{customers}} customers, {{appointments}} appointments, consents, data protection requests and marketing objections; an encrypted age file, CSV files and a handover note.',
     },
     log: {
       title: 'Disclosure log',

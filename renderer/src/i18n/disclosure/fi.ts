@@ -5,6 +5,8 @@
  */
 export const disclosureFi = {
   disclosure: {
+      recordFailed: 'Tiedostot tallennettiin, mutta luovutusta ei voitu kirjata lokiin. Kirjaa se uudelleen alla olevasta painikkeesta; tiedostoja ei tarvitse tehdä uudestaan.',
+      recordRetry: 'Kirjaa luovutus uudelleen',
     title: 'Luovutukset',
     intro:
       'Kaikki kerrat, kun asiakkaiden tietoja on luovutettu salongin ulkopuolelle: viranomaiselle lakiin perustuvasta pyynnöstä tai kopiona seuraajayrityksen rekisterinpitäjälle. Luovutus ja sen tiedostot tehdään samalla kertaa, ja asiakkaan tarkastusraportti kertoo häntä koskeneet luovutukset.',
@@ -71,10 +73,12 @@ export const disclosureFi = {
       done_other: 'Tiedot tallennettu ({{files}} tiedostoa) ja luovutus kirjattu: {{count}} asiakasta.',
     },
     successor: {
+      leftOut_one: '{{count}} asiakas, jonka tietojen käsittelyä on rajoitettu, jätettiin pois ja jää salongille (luovutuskirjassa kerrotaan miksi).',
+      leftOut_other: '{{count}} asiakasta, joiden tietojen käsittelyä on rajoitettu, jätettiin pois ja jäävät salongille (luovutuskirjassa kerrotaan miksi).',
       open: 'Siirto seuraajayritykselle…',
       title: 'Asiakasrekisterin siirto seuraajayritykselle',
       intro:
-        'Kun toiminta jatkuu toisessa yrityksessä, sen rekisterinpitäjälle voidaan luovuttaa kopio asiakasrekisteristä. Paketti sisältää koko rekisterin salattuna age-tiedostona, samat tiedot CSV-tiedostoina ja luovutuskirjan. Myös asiakkaat, joiden käsittelyä on rajoitettu, siirtyvät: rajoitukset ja markkinointikiellot kulkevat tietojen mukana, ja seuraajan on noudatettava niitä.',
+        'Kun toiminta jatkuu toisessa yrityksessä, sen rekisterinpitäjälle voidaan luovuttaa kopio asiakasrekisteristä. Paketti sisältää rekisterin salattuna age-tiedostona, samat tiedot CSV-tiedostoina ja luovutuskirjan. Asiakkaat, joiden tietojen käsittelyä on rajoitettu, jäävät pois: rajoitettuja tietoja saa vain säilyttää, joten ne jäävät salongille. Markkinointikiellot kulkevat tietojen mukana, ja seuraajan on noudatettava niitä. CSV-tiedostot eivät ole salattuja: säilytä ja toimita ne yhtä huolellisesti kuin paperiset asiakaskortit.',
       contents_one: 'Rekisterissä on nyt {{count}} asiakas.',
       contents_other: 'Rekisterissä on nyt {{count}} asiakasta.',
       name: 'Seuraajayrityksen nimi',
@@ -95,7 +99,7 @@ export const disclosureFi = {
       done_other: 'Siirtopaketti tallennettu ({{files}} tiedostoa) ja luovutus kirjattu: {{count}} asiakasta.',
       noCustomers: 'Rekisterissä ei ole asiakkaita, joten luovutettavaa ei ole.',
       basisDetail: 'Liiketoiminnan siirto: kopio asiakasrekisteristä seuraajayrityksen rekisterinpitäjälle asiakkaiden palvelun jatkamiseksi (kerrottu tietosuojaselosteessa).',
-      scope: 'Koko asiakasrekisteri: {{customers}} asiakasta, {{appointments}} ajanvarausta, suostumukset, tietosuojapyynnöt, rajoitukset ja markkinointikiellot; salattu age-tiedosto, {{files}} CSV-tiedostoa ja luovutuskirja.',
+      scope: 'Asiakasrekisteri ilman asiakkaita, joiden käsittelyä on rajoitettu: {{customers}} asiakasta, {{appointments}} ajanvarausta, suostumukset, tietosuojapyynnöt ja markkinointikiellot; salattu age-tiedosto, CSV-tiedostot ja luovutuskirja.',
     },
     log: {
       title: 'Luovutusloki',

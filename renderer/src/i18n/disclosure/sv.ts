@@ -2,6 +2,8 @@ import type { DisclosureMessages } from './messages';
 
 export const disclosureSv: DisclosureMessages = {
   disclosure: {
+      recordFailed: 'Filerna sparades, men utlämnandet kunde inte registreras i loggen. Registrera det på nytt med knappen nedan; filerna behöver inte göras om.',
+      recordRetry: 'Registrera utlämnandet på nytt',
     title: 'Utlämnanden',
     intro:
       'Varje gång kunduppgifter har lämnats ut utanför salongen: till en myndighet på en laglig begäran eller som en kopia till ett efterträdande företags personuppgiftsansvarige. Utlämnandet och dess filer görs på en gång, och kundens registerutdrag visar de utlämnanden som gällde kunden.',
@@ -68,10 +70,12 @@ export const disclosureSv: DisclosureMessages = {
       done_other: 'Uppgifterna sparade ({{files}} filer) och utlämnandet antecknat: {{count}} kunder.',
     },
     successor: {
+      leftOut_one: '{{count}} kund vars behandling är begränsad lämnades utanför och stannar hos salongen (överlåtelsebrevet förklarar varför).',
+      leftOut_other: '{{count}} kunder vars behandling är begränsad lämnades utanför och stannar hos salongen (överlåtelsebrevet förklarar varför).',
       open: 'Överföring till ett efterträdande företag…',
       title: 'Överföring av kundregistret till ett efterträdande företag',
       intro:
-        'När verksamheten fortsätter i ett annat företag kan en kopia av kundregistret lämnas till dess personuppgiftsansvarige. Paketet innehåller hela registret som en krypterad age-fil, samma uppgifter som CSV-filer och ett överlåtelsebrev. Också kunder vars behandling är begränsad följer med: begränsningar och invändningar mot marknadsföring följer med uppgifterna, och efterträdaren måste iaktta dem.',
+        'När verksamheten fortsätter i ett annat företag kan en kopia av kundregistret lämnas till dess personuppgiftsansvarige. Paketet innehåller registret som en krypterad age-fil, samma uppgifter som CSV-filer och ett överlåtelsebrev. Kunder vars behandling är begränsad lämnas utanför: begränsade uppgifter får endast lagras, så de stannar hos salongen. Invändningar mot marknadsföring följer med uppgifterna, och efterträdaren måste iaktta dem. CSV-filerna är inte krypterade: förvara och leverera dem lika omsorgsfullt som kundkort på papper.',
       contents_one: 'Registret har nu {{count}} kund.',
       contents_other: 'Registret har nu {{count}} kunder.',
       name: 'Det efterträdande företagets namn',
@@ -92,7 +96,7 @@ export const disclosureSv: DisclosureMessages = {
       done_other: 'Överföringspaketet sparat ({{files}} filer) och utlämnandet antecknat: {{count}} kunder.',
       noCustomers: 'Registret har inga kunder, så det finns inget att lämna över.',
       basisDetail: 'Överlåtelse av verksamheten: en kopia av kundregistret till det efterträdande företagets personuppgiftsansvarige för att kunderna ska kunna betjänas vidare (angivet i dataskyddsbeskrivningen).',
-      scope: 'Hela kundregistret: {{customers}} kunder, {{appointments}} bokningar, samtycken, begäranden, begränsningar och invändningar mot marknadsföring; en krypterad age-fil, {{files}} CSV-filer och ett överlåtelsebrev.',
+      scope: 'Kundregistret utan kunder vars behandling är begränsad: {{customers}} kunder, {{appointments}} bokningar, samtycken, begäranden och invändningar mot marknadsföring; en krypterad age-fil, CSV-filer och ett överlåtelsebrev.',
     },
     log: {
       title: 'Utlämnandelogg',

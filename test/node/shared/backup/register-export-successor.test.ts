@@ -4,30 +4,33 @@ import { flagsLookup, registerExportTables } from '../../../../shared/backup/reg
 import { syntheticStored } from '../../../support/synthetic';
 
 /**
- * A successor company takes the whole register over (issue 7, the seed's business-transfer
- * case): restricted customers go with it — with their appointments and flags — so that the new
- * controller keeps honouring the restriction, where any other recipient gets the register
- * without them (Art. 18).
+ * A successor company takes the register over (issue 7, the seed's business-transfer case), but
+ * not the customers whose processing is restricted (Art. 18: their data may only be stored): they
+ * stay with the salon, as for any recipient other than the person or an authority. A restriction
+ * that has been lifted no longer keeps anyone back.
  */
 describe('registerExportTables for a successor', () => {
   const restricted = syntheticStored(1);
   const kept = syntheticStored(2);
+  const lifted = syntheticStored(3);
+  const restriction = { restrictedSince: 10, ground: 'unlawful_processing' as const, requestId: null, note: '', liftedAt: null, liftedBy: null, liftReason: '' };
   const tables: BackupTables = completeTables({
-    customers: [restricted, kept],
+    customers: [restricted, kept, lifted],
     services: [],
     appointments: [],
     erasureLedger: [],
-    privacyFlags: [{ customerId: restricted.id, restrictions: [{ restrictedSince: 10, ground: 'unlawful_processing', requestId: null, note: '', liftedAt: null, liftedBy: null, liftReason: '' }], objections: [] }],
+    privacyFlags: [
+      { customerId: restricted.id, restrictions: [restriction], objections: [] },
+      { customerId: lifted.id, restrictions: [{ ...restriction, liftedAt: 15, liftedBy: 'owner', liftReason: 'Tarkistettu' }], objections: [] },
+    ],
   });
   const flagsOf = flagsLookup(tables.privacyFlags ?? []);
 
-  it('keeps every customer and their restriction for the successor, but not for another recipient', () => {
+  it('leaves restricted customers and their flags out for the successor, as for another recipient; an authority gets everyone', () => {
     const successor = registerExportTables(tables, flagsOf, { forRecipient: 'successor', now: 20 });
-    expect(successor).toEqual(tables);
-    expect(successor.customers.map((c) => c.id)).toEqual([restricted.id, kept.id]);
-    expect(successor.privacyFlags).toHaveLength(1);
-    const other = registerExportTables(tables, flagsOf, { forRecipient: 'other', now: 20 });
-    expect(other.customers.map((c) => c.id)).toEqual([kept.id]);
-    expect(other.privacyFlags).toEqual([]);
+    expect(successor.customers.map((c) => c.id)).toEqual([kept.id, lifted.id]);
+    expect(successor.privacyFlags.map((record) => record.customerId)).toEqual([lifted.id]);
+    expect(registerExportTables(tables, flagsOf, { forRecipient: 'other', now: 20 })).toEqual(successor);
+    expect(registerExportTables(tables, flagsOf, { forRecipient: 'authority', now: 20 }).customers).toHaveLength(3);
   });
 });

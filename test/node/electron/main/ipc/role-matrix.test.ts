@@ -121,7 +121,7 @@ function ownerRequests(w: World): { [C in OwnerChannel]: () => ChannelInput<C> }
     'transfers.saveSuccessorPackage': () => ({
       document: w.document,
       passphrase: 'siirto-lause-kuusi-omena-2027',
-      csvFiles: { 'customers.csv': '\uFEFFid;firstName\r\n' },
+      csvSeparator: ';',
       note: { language: 'fi', business: sampleBusiness(), successor: { name: 'Seuraaja Oy', businessId: '', controllerContact: 'Sanna Seuraaja, 040 555 0199' }, reference: 'Kauppakirja 1/2026', date: '2026-11-25' },
     }),
   };

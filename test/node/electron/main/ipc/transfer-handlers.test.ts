@@ -74,7 +74,7 @@ async function register(): Promise<{ text: string; tables: BackupTables }> {
 const request = (text: string, tables: BackupTables, overrides: Partial<ChannelInput<'transfers.saveSuccessorPackage'>> = {}): ChannelInput<'transfers.saveSuccessorPackage'> => ({
   document: text,
   passphrase: TRANSFER_PASS,
-  csvFiles: registerCsvFiles({ tables }, { separator: ';' }),
+  csvSeparator: ';',
   note: {
     language: 'fi',
     business: sampleBusiness(),
@@ -100,29 +100,36 @@ describe('transfers.saveSuccessorPackage', () => {
       const w = await world();
       const { text, tables } = await register();
       const input = request(text, tables);
-      expect(value(await call(w.bridge, 'transfers.saveSuccessorPackage', input))).toEqual({ status: 'ok', fileCount: Object.keys(input.csvFiles).length + 2 });
+      // Main makes the CSV files itself, from the checked document less the restricted customer.
+      const csvNames = Object.keys(registerCsvFiles({ tables }, { separator: ';' }));
+      expect(value(await call(w.bridge, 'transfers.saveSuccessorPackage', input))).toEqual({
+        status: 'ok',
+        fileCount: csvNames.length + 2,
+        customerIds: ['synthetic-1', 'synthetic-2'],
+        leftOutRestricted: 1,
+      });
 
       const folder = path.join(w.out, `kirjuri-successor-${dateStamp(SAMPLE_NOW)}`);
       expect(await readdir(w.out)).toEqual([path.basename(folder)]);
       const names = (await readdir(folder)).sort();
-      expect(names).toEqual([...Object.keys(input.csvFiles), 'handover-note.pdf', 'register.age'].sort());
+      expect(names).toEqual([...csvNames, 'handover-note.pdf', 'register.age'].sort());
       for (const name of names) expect((await stat(path.join(folder, name))).mode & 0o777, name).toBe(0o600);
 
-      // The CSV files are the renderer's, byte for byte; restricted customers are in them.
-      expect(await readFile(path.join(folder, 'customers.csv'), 'utf8')).toBe(input.csvFiles['customers.csv']);
+      // The restricted customer stays with the salon (Art. 18): not in the CSV files, not in the archive.
       const rows = Papa.parse<string[]>((await readFile(path.join(folder, 'customers.csv'), 'utf8')).replace(/^\uFEFF/, ''), { delimiter: ';', skipEmptyLines: true }).data;
-      expect(rows.slice(1).map((row) => row[0])).toEqual(['synthetic-0', 'synthetic-1', 'synthetic-2']);
+      expect(rows.slice(1).map((row) => row[0])).toEqual(['synthetic-1', 'synthetic-2']);
 
       // The reference age tool opens it with the transfer passphrase, and only with it.
       const decrypted = path.join(await tempDir(), 'register.json');
       const opened = await runAge(TRANSFER_PASS, ['-d', '-o', decrypted, path.join(folder, 'register.age')]);
       expect(opened.code, opened.output).toBe(0);
       const plain = await readFile(decrypted, 'utf8');
-      expect(plain).toBe(text);
       const checked = await checkBackupDocument(plain);
       if (!checked.ok) throw new Error(`decrypted document does not check out: ${checked.problem.kind}`);
-      expect(checked.document.tables.customers.map((customer) => customer.id)).toEqual(['synthetic-0', 'synthetic-1', 'synthetic-2']);
-      expect(checked.document.tables.privacyFlags).toHaveLength(2);
+      expect(checked.document.tables.customers.map((customer) => customer.id)).toEqual(['synthetic-1', 'synthetic-2']);
+      // The objection travels with the data; the restricted customer's flags stayed behind.
+      expect(checked.document.tables.privacyFlags.map((record) => record.customerId)).toEqual(['synthetic-1']);
+      expect(plain).not.toContain('synthetic-0');
       const wrongOut = path.join(await tempDir(), 'nope.json');
       const wrong = await runAge(OWNER_PASS, ['-d', '-o', wrongOut, path.join(folder, 'register.age')]);
       expect(wrong.code).not.toBe(0);
@@ -135,9 +142,9 @@ describe('transfers.saveSuccessorPackage', () => {
         'Sanna Seuraaja, sanna@example.test',
         'Kauppakirja 12/2026',
         'Mitä luovutetaan',
-        'Rajoitukset ja markkinointikiellot siirtyvät tietojen mukana',
-        'Rekisterissä on 1 asiakasta, joiden tietojen käsittelyä on rajoitettu',
-        'ja 1 asiakasta, jotka ovat kieltäneet suoramarkkinoinnin',
+        'Rajoitetut tiedot jäävät, markkinointikiellot siirtyvät',
+        'Siirrosta jätettiin pois 1 asiakasta, joiden tietojen käsittelyä on rajoitettu',
+        'Siirrossa on 1 asiakasta, jotka ovat kieltäneet suoramarkkinoinnin',
         'Seuraajayrityksestä tulee rekisterinpitäjä',
         'Näin salattu tiedosto avataan',
         'age -d -o register.json register.age',
@@ -146,8 +153,8 @@ describe('transfers.saveSuccessorPackage', () => {
       ]) {
         expect(note).toContain(expected);
       }
-      // Main's own counts: three customers, from the checked document.
-      expect(note).toMatch(/Asiakkaat 3/);
+      // Main's own counts, from the package: two customers.
+      expect(note).toMatch(/Asiakkaat 2/);
       expect(note).not.toContain(TRANSFER_PASS);
 
       const entries = (await journal(w.dir)).filter((entry) => entry.action === 'export.created');
@@ -167,7 +174,7 @@ describe('transfers.saveSuccessorPackage', () => {
       value(await call(w.bridge, 'transfers.saveSuccessorPackage', { ...base, note: { ...base.note, language: 'sv' } }));
       const folder = path.join(w.out, `kirjuri-successor-${dateStamp(SAMPLE_NOW)}`);
       const sv = allText(await readPdf(new Uint8Array(await readFile(path.join(folder, 'handover-note.pdf')))));
-      for (const expected of ['Överlåtelsebrev', SUCCESSOR, 'Vad som lämnas ut', 'Begränsningar och invändningar följer med uppgifterna', 'Det efterträdande företaget blir personuppgiftsansvarig', 'Så här öppnas den krypterade filen']) {
+      for (const expected of ['Överlåtelsebrev', SUCCESSOR, 'Vad som lämnas ut', 'Begränsade uppgifter stannar, invändningar följer med', 'Det efterträdande företaget blir personuppgiftsansvarig', 'Så här öppnas den krypterade filen']) {
         expect(sv).toContain(expected);
       }
       expect(sv).not.toContain('Luovutuskirja');
@@ -193,7 +200,7 @@ describe('transfers.saveSuccessorPackage', () => {
         { ...base, passphrase: 'lyhyt' },
         { ...base, note: { ...base.note, successor: { ...base.note.successor, name: '' } } },
         { ...base, note: { ...base.note, business: { ...sampleBusiness(), businessId: 'ei-kelpaa' } } },
-        { ...base, csvFiles: { '../evil.csv': 'x' } },
+        { ...base, csvSeparator: '\t' as ';' },
       ];
       for (const input of refused) {
         expect(await w.bridge.dispatch('transfers.saveSuccessorPackage', input)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });

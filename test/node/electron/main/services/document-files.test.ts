@@ -77,14 +77,34 @@ describe('saveIntoFolder', () => {
     expect(await readdir(out)).toEqual([]);
   });
 
-  it('keeps a folder that was there before, and the files in it that it did not write', async () => {
+  it('never writes into a folder that was there before (a second export that day gets -2), and a failure leaves the first untouched', async () => {
     const out = await tempDir();
     const folder = path.join(out, 'kirjuri-access-reports-20261125');
     await mkdir(folder);
-    await writeFile(path.join(folder, 'earlier.pdf'), 'old');
+    await writeFile(path.join(folder, 'a.pdf'), 'first export');
     const { dialogs } = recordingDialogs({ exportFolder: out });
     await expect(saveIntoFolder(dialogs, 'kirjuri-access-reports-20261125', [file('a.pdf', 'A'), file('b.pdf', () => Promise.reject(new Error('no')))])).rejects.toThrow('no');
-    expect(await readdir(folder)).toEqual(['earlier.pdf']);
+    expect(await readdir(out)).toEqual(['kirjuri-access-reports-20261125']);
+    expect(await readFile(path.join(folder, 'a.pdf'), 'utf8')).toBe('first export');
+
+    expect(await saveIntoFolder(dialogs, 'kirjuri-access-reports-20261125', [file('a.pdf', 'second')])).toBe(true);
+    expect((await readdir(out)).sort()).toEqual(['kirjuri-access-reports-20261125', 'kirjuri-access-reports-20261125-2']);
+    expect(await readFile(path.join(folder, 'a.pdf'), 'utf8')).toBe('first export');
+    expect(await readFile(path.join(out, 'kirjuri-access-reports-20261125-2', 'a.pdf'), 'utf8')).toBe('second');
+  });
+
+  it('removes everything it wrote when the written files do not verify', async () => {
+    const out = await tempDir();
+    const { dialogs } = recordingDialogs({ exportFolder: out });
+    const seen: string[] = [];
+    const verify = async (written: Readonly<Record<string, string>>) => {
+      seen.push(...Object.keys(written).sort());
+      expect(await readFile(written['a.pdf']!, 'utf8')).toBe('A');
+      throw new Error('does not read back');
+    };
+    await expect(saveIntoFolder(dialogs, 'kirjuri-successor-20261125', [file('a.pdf', 'A'), file('b.csv', 'B')], { verify })).rejects.toThrow('does not read back');
+    expect(seen).toEqual(['a.pdf', 'b.csv']);
+    expect(await readdir(out)).toEqual([]);
   });
 
   it('refuses two files of one name before any dialog', async () => {
