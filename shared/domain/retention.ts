@@ -38,6 +38,12 @@ export interface RetentionReviewInput {
   readonly today: IsoDate;
   /** The zone that turns appointment times into dates; Finland unless a test says otherwise. */
   readonly timeZone?: string;
+  /**
+   * Whether the customer's processing is restricted now (Art. 18): such a customer is kept off
+   * the list — a restriction (e.g. Art. 18(1)(b), (c)) exists precisely so that the data is not
+   * erased — until it is lifted.
+   */
+  readonly isRestricted?: (customerId: string) => boolean;
 }
 
 /** Customers due for review today, the longest due first. */
@@ -63,7 +69,7 @@ export function retentionReviewList(input: RetentionReviewInput): RetentionRevie
 
   const due: RetentionReviewItem[] = [];
   for (const customer of input.customers) {
-    if (withOpenRequest.has(customer.id)) continue;
+    if (withOpenRequest.has(customer.id) || input.isRestricted?.(customer.id) === true) continue;
     const appointmentAt = lastAppointment.get(customer.id);
     const lastActivity = isoDateInZone(appointmentAt ?? customer.createdAt, timeZone);
     const periodEnds = addMonths(lastActivity, policy.reviewAfterMonths);

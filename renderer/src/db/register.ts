@@ -210,6 +210,7 @@ export class Register {
       decisions: this.retention.values(),
       policy,
       today,
+      isRestricted: (customerId) => this.privacy.isRestricted(customerId, Date.now()),
     });
   }
 

@@ -112,7 +112,7 @@ export function ExportsPanel({ source, settings, onSettingsChanged }: ExportsPan
    * written and recorded once it is (the customers actually in the file).
    */
   const registerFiles = (format: 'csv' | 'json') => async () => {
-    // An authority and a successor receive restricted customers too (shared/backup/register-export.ts).
+    // Only an authority receives restricted customers too (shared/backup/register-export.ts).
     const forRecipient = recipient === null ? null : recipient.recipientKind;
     const made = await registerExportFiles((await buildRegisterBackup(source())).document, (id) => register.privacy.flagsOf(id), format, separator, { forRecipient });
     if (recipient !== null) {

@@ -40,6 +40,7 @@ export function PrivacyDashboard({ state, register, backupStatus, onOpenRequests
   const customersVersion = useVersion(register.customers);
   const appointmentsVersion = useVersion(register.appointments);
   const retentionVersion = useVersion(register.retention);
+  const privacyVersion = useVersion(register.privacy);
   const policy = retentionPolicyOf(state.session.settings);
   // Until the appointments are decrypted every customer would look inactive: count only after.
   const isLoaded = register.appointments.isLoaded;
@@ -72,11 +73,12 @@ export function PrivacyDashboard({ state, register, backupStatus, onOpenRequests
       requests: register.requests.values(),
       decisions: register.retention.values(),
       policy,
+          isRestricted: (customerId) => register.privacy.isRestricted(customerId, now),
       today,
     }).length;
     return { noBasis, expiring, retention };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the versions stand for the stores' contents
-  }, [register, now, today, isLoaded, policy.reviewAfterMonths, customersVersion, requestsVersion, appointmentsVersion, retentionVersion]);
+  }, [register, now, today, isLoaded, policy.reviewAfterMonths, customersVersion, requestsVersion, appointmentsVersion, retentionVersion, privacyVersion]);
 
   const backupAge =
     backupStatus?.lastVerifiedAt == null

@@ -58,12 +58,13 @@ export function RetentionScreen({ state, register, onOpenCustomer }: RetentionSc
   const appointmentsVersion = useVersion(register.appointments);
   const requestsVersion = useVersion(register.requests);
   const retentionVersion = useVersion(register.retention);
+  const privacyVersion = useVersion(register.privacy);
   const isLoaded = register.appointments.isLoaded;
 
   const items = useMemo(
     () => (isLoaded ? register.retentionReview({ reviewAfterMonths: months }, today) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the versions stand for the stores' contents
-    [register, isLoaded, months, today, customersVersion, appointmentsVersion, requestsVersion, retentionVersion],
+    [register, isLoaded, months, today, customersVersion, appointmentsVersion, requestsVersion, retentionVersion, privacyVersion],
   );
   const history = useMemo(
     () => register.retention.values().toReversed().slice(0, HISTORY_LENGTH),

@@ -356,6 +356,9 @@ describe('disclosures, retention decisions and privacy-notice versions', () => {
     // An open request keeps the customer off the list, too.
     await register.requests.create(requestDraft(customers[1]!, {}, TODAY), WHEN);
     expect(register.retentionReview(policy, TODAY).map((item) => item.customerId)).toEqual([customers[2]!.id]);
+    // So does a restriction of processing (Art. 18): its data must not be erased meanwhile.
+    await register.privacy.restrict(customers[2]!.id, { ground: 'needed_for_legal_claims', note: '' });
+    expect(register.retentionReview(policy, TODAY)).toEqual([]);
     await register.close();
     const desk = await open(RECEPTIONIST, db, key);
     await expect(desk.retention.decide(customers[2]!.id, { reason: 'x', nextReviewDate: addDays(TODAY, 5) }, WHEN)).rejects.toBeInstanceOf(ForbiddenError);

@@ -66,6 +66,12 @@ describe('retention review list', () => {
     expect(ids(input)).toEqual(['done', 'refused']);
   });
 
+  it('keeps customers whose processing is restricted off the list until the restriction is lifted (Art. 18)', () => {
+    const input = base({ customers: [customer('restricted', '2020-01-01'), customer('free', '2020-01-01')] });
+    expect(ids({ ...input, isRestricted: (id) => id === 'restricted' })).toEqual(['free']);
+    expect(ids({ ...input, isRestricted: () => false })).toEqual(['free', 'restricted']);
+  });
+
   it('defers a kept customer to the next review date; the newest decision counts', () => {
     const customers = [customer('kept', '2020-01-01'), customer('re-kept', '2020-01-01')];
     const decisions = [keep('kept', '2027-01-01', 1), keep('re-kept', '2026-01-01', 1), keep('re-kept', '2028-01-01', 2)];
