@@ -143,23 +143,15 @@ function canonical(value: unknown, known: WeakMap<object, string> | undefined): 
   return `{${entries.join(',')}}`;
 }
 
-/**
- * The canonical text of each table array whose checksum was taken, so that writing the document
- * right after building it does not serialise the whole register a second time (the largest cost
- * of a backup after scrypt; docs/performance.md). Keyed by the array itself and weak: an array
- * that is gone takes its text with it. Backup tables are never changed once built (the document
- * is readonly), so a remembered text is the array's text.
- */
-const tableTexts = new WeakMap<object, string>();
 
 const hex = (bytes: ArrayBuffer): string => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /** SHA-256 of a table's canonical JSON (WebCrypto: the same in main, the renderer and the CLI). */
 export async function tableChecksum(records: readonly unknown[]): Promise<string> {
-  const text = canonicalJson(records);
-  tableTexts.set(records, text);
-  return hex(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return textChecksum(canonicalJson(records));
 }
+
+const textChecksum = async (text: string): Promise<string> => hex(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
 
 export async function computeManifest(tables: BackupTables): Promise<Manifest> {
   const complete = completeTables(tables);
@@ -191,7 +183,35 @@ export async function buildBackupDocument(input: BuildBackupInput): Promise<Back
 }
 
 /** The document as written into the age file: canonical JSON, so its checksums can be recomputed by anyone. */
-export const serialiseBackupDocument = (document: BackupDocument): string => canonical(document, tableTexts);
+export const serialiseBackupDocument = (document: BackupDocument): string => canonicalJson(document);
+
+/**
+ * The document for `tables` and its text at once, serialising each table only once: the text a
+ * table's checksum is taken from is the text written into the document (a backup's largest cost
+ * after scrypt is this serialisation; docs/performance.md). The document holds frozen copies of
+ * the table arrays, texts made from them before anything else runs: a caller changing its own
+ * arrays afterwards cannot make the text and the document differ. (Records are not copied; like
+ * every backup input they must not be changed while a backup is made.)
+ */
+export async function buildBackupText(input: BuildBackupInput): Promise<{ document: BackupDocument; text: string }> {
+  const given = completeTables(input.tables);
+  const tables = Object.fromEntries(BACKUP_TABLE_NAMES.map((name) => [name, Object.freeze([...given[name]])])) as unknown as CompleteBackupTables;
+  const texts = new Map<object, string>(BACKUP_TABLE_NAMES.map((name) => [tables[name], canonicalJson(tables[name])]));
+  const entries = await Promise.all(BACKUP_TABLE_NAMES.map(async (name) => [name, { count: tables[name].length, sha256: await textChecksum(texts.get(tables[name])!) }] as const));
+  const document: BackupDocument = {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    appVersion: input.appVersion,
+    createdAt: input.createdAt.toISOString(),
+    schemaVersions: { ...TABLE_SCHEMA_VERSIONS },
+    manifest: Object.fromEntries(entries) as Manifest,
+    settings: input.settings,
+    tables,
+  };
+  const known = new WeakMap<object, string>();
+  for (const [table, text] of texts) known.set(table, text);
+  return { document, text: canonical(document, known) };
+}
 
 /** Why a decrypted document cannot be restored; each gets its own message in the UI and the CLI. */
 export type BackupProblem =

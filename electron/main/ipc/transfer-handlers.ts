@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { encryptBackup, type SealedBackup } from '../../../shared/backup/age-file';
-import { backupCounts, buildBackupDocument, checkBackupDocument, serialiseBackupDocument } from '../../../shared/backup/format';
+import { backupCounts, buildBackupText, checkBackupDocument } from '../../../shared/backup/format';
 import { registerCsvFiles } from '../../../shared/backup/open-files';
 import { flagsLookup, registerExportTables, restrictedIds } from '../../../shared/backup/register-export';
 import { SUCCESSOR_ARCHIVE_FILE, SUCCESSOR_NOTE_FILE } from '../../../shared/documents/handover-fields';
@@ -70,13 +70,12 @@ export function createTransferHandlers(deps: TransferHandlerDeps): Pick<Handlers
       // stay with the salon), made here from the checked document — the files, the note's counts
       // and the ids returned for the disclosure entry all come from this one package.
       const leftOutRestricted = restrictedIds(whole.tables.customers, flagsOf, createdAt).size;
-      const document = await buildBackupDocument({
+      const { document, text } = await buildBackupText({
         appVersion: whole.appVersion,
         createdAt: new Date(createdAt),
         settings: whole.settings,
         tables: registerExportTables(whole.tables, flagsOf, { forRecipient: 'successor', now: createdAt }),
       });
-      const text = serialiseBackupDocument(document);
       const csvFiles = registerCsvFiles(document, { separator: input.csvSeparator });
       const csvNames = Object.keys(csvFiles).sort();
       const noteInput: HandoverNoteInput = {

@@ -1,4 +1,4 @@
-import { buildBackupDocument, serialiseBackupDocument, type BackupDocument } from '../../../shared/backup/format';
+import { buildBackupText, type BackupDocument } from '../../../shared/backup/format';
 import type { Business } from '../../../shared/schemas/business';
 import type { RegisterSettings } from '../../../shared/schemas/users';
 import type { Register } from './register';
@@ -19,7 +19,7 @@ export interface BackupSource {
 
 export async function buildRegisterBackup(source: BackupSource, now = new Date()): Promise<{ document: BackupDocument; text: string }> {
   const tables = await source.register.snapshot();
-  const document = await buildBackupDocument({
+  return buildBackupText({
     appVersion: source.appVersion,
     createdAt: now,
     // The business details travel with the data (a restored register on a new computer names its
@@ -27,7 +27,6 @@ export async function buildRegisterBackup(source: BackupSource, now = new Date()
     settings: { business: source.business, register: source.settings },
     tables,
   });
-  return { document, text: serialiseBackupDocument(document) };
 }
 
 /** What a preview shows of a backup's newest changes: kind, when, and whom it concerns. */

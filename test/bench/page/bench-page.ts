@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { z } from 'zod';
 import { decryptBackup, encryptBackup } from '../../../shared/backup/age-file';
-import { buildBackupDocument, checkBackupDocument, serialiseBackupDocument, type BackupTables } from '../../../shared/backup/format';
+import { buildBackupDocument, buildBackupText, checkBackupDocument, serialiseBackupDocument, type BackupTables } from '../../../shared/backup/format';
 import {
   deriveWrappingKey,
   exportDataKey,
@@ -383,9 +383,9 @@ const api = {
     const t0 = now();
     const snapshot = await open.snapshot();
     const t1 = now();
-    const document = await buildBackupDocument({ appVersion: 'bench', createdAt: new Date(BENCH_NOW), settings: { bench: true }, tables: snapshot });
+    // Built and serialised in one pass (each table serialised once); `serialiseMs` is now ~0.
+    const { text } = await buildBackupText({ appVersion: 'bench', createdAt: new Date(BENCH_NOW), settings: { bench: true }, tables: snapshot });
     const t2 = now();
-    const text = serialiseBackupDocument(document);
     const t3 = now();
     if (verify) {
       const before = await checkBackupDocument(text);

@@ -10,6 +10,7 @@ import {
   TABLE_SCHEMA_VERSIONS,
   backupCounts,
   buildBackupDocument,
+  buildBackupText,
   canonicalJson,
   checkBackupDocument,
   computeManifest,
@@ -206,13 +207,17 @@ describe('the backup document', () => {
     }
   });
 
-  it('is serialised from the tables’ remembered canonical texts, giving exactly the text of a fresh serialisation', async () => {
-    // The backup writes each table's canonical JSON once (for its checksum) and reuses it: the
-    // result must be the same text as serialising the document from scratch, for any register.
-    expect(text).toBe(canonicalJson(document));
-    expect(text).toBe(canonicalJson(JSON.parse(text)));
-    const rebuilt = await buildBackupDocument({ appVersion: '0.1.0', createdAt: new Date(NOW), settings: SETTINGS, tables: structuredClone(tables) });
-    expect(serialiseBackupDocument(rebuilt)).toBe(text);
+  it('is built and serialised in one pass by buildBackupText: the same document and exactly the text of a fresh serialisation', async () => {
+    const copy = structuredClone(tables);
+    const built = await buildBackupText({ appVersion: '0.1.0', createdAt: new Date(NOW), settings: SETTINGS, tables: copy });
+    expect(built.document).toStrictEqual(JSON.parse(JSON.stringify(document)));
+    expect(built.text).toBe(text);
+    expect(built.text).toBe(canonicalJson(built.document));
+    // A caller changing its own arrays afterwards changes neither the document nor its text.
+    copy.services.push({ ...copy.services[0]!, id: 'added-later' });
+    expect(built.document.tables.services.map((service) => service.id)).not.toContain('added-later');
+    expect(serialiseBackupDocument(built.document)).toBe(built.text);
+    expect(() => (built.document.tables.services as unknown[]).push({})).toThrow(TypeError);
   });
 
   it('does not share its schema versions with the module (a caller editing one cannot change the next)', async () => {
