@@ -396,11 +396,7 @@ const api = {
     const sealed = await encryptBackup(text, BACKUP_PASSPHRASE);
     const t5 = now();
     const scryptMs = clock();
-    let readBack = '';
-    if (verify) {
-      readBack = await sealed.readBack(sealed.bytes);
-      if (readBack !== text) throw new Error('read-back differs');
-    }
+    if (verify && (await sealed.readBack(sealed.bytes)) !== text) throw new Error('read-back differs');
     // (Main does not check the read-back again: it is byte for byte the text it checked.)
     const t6 = now();
     const steps = { snapshotMs: t1 - t0, buildMs: t2 - t1, serialiseMs: t3 - t2, encryptMs: t5 - t4, ...(verify ? { checkMs: t4 - t3, readBackMs: t6 - t5 } : {}) };
