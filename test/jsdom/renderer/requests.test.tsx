@@ -204,6 +204,12 @@ describe('GDPR requests', () => {
       await user.click(within(nav()).getByRole('button', { name: 'Pyynnöt' }));
       await user.click(await screen.findByRole('button', { name: 'Tietojen oikaisu' }));
       expect(await screen.findByText(/: puhelin$/)).toBeTruthy();
+      // Saving again under the request without changing anything links nothing, and says so.
+      await user.click(screen.getByRole('button', { name: 'Oikaise asiakkaan tiedot…' }));
+      await screen.findByRole('heading', { name: 'Tietojen oikaisu pyynnöstä' });
+      await user.click(screen.getByRole('button', { name: 'Tallenna' }));
+      expect(await screen.findByText('Tietoihin ei tehty muutoksia, joten pyyntöön ei kirjattu oikaisua.', {}, SLOW)).toBeTruthy();
+      expect(register.requests.get(request.id)!.rectifications).toHaveLength(1);
       await act(() => register.customers.update(customer.id, { ...toDraft(register.customers.get(customer.id)!), notes: 'Muu muutos' }));
       expect(register.requests.get(request.id)!.rectifications).toHaveLength(1);
     },

@@ -178,9 +178,11 @@ export function CustomersScreen({ register, openCustomerId = null, rectifyReques
   async function saveEdit(id: string, draft: CustomerDraft, requestId?: string): Promise<SaveOutcome> {
     try {
       // Under a rectification request the change and its link to the request are one write.
+      const before = repository.get(id);
       const saved = await repository.update(id, draft, requestId === undefined ? {} : { requestId });
       show({ kind: 'view', id: saved.id });
-      setStatus(requestId === undefined ? t('customers.saved') : t('gdpr.rectify.saved'));
+      // Nothing changed is nothing rectified: the request gets no link, and the owner is told so.
+      setStatus(requestId === undefined ? t('customers.saved') : saved === before ? t('gdpr.rectify.unchanged') : t('gdpr.rectify.saved'));
       void journalCustomer('customer.updated', saved.id);
       return { ok: true };
     } catch (error) {

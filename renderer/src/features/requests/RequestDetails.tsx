@@ -13,6 +13,7 @@ import { IDENTITY_METHODS, type GdprRequest, type IdentityMethod } from '../../.
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
+import { RequestStateError } from '../../db/errors';
 import type { Register } from '../../db/register';
 import { formatDateTime } from '../../i18n/format';
 import { invoke } from '../../ipc/client';
@@ -98,7 +99,8 @@ export function RequestDetails({ request, register, business, healthNotesEnabled
     } catch (error) {
       const messages = fieldMessages(error, t);
       if (messages) setErrors(messages);
-      else setFailure(t('errors.internal'));
+      // Closed (or changed) meanwhile, e.g. in another window: say so rather than "unexpected".
+      else setFailure(error instanceof RequestStateError ? t('gdpr.detail.requestChanged') : t('errors.internal'));
     } finally {
       setBusy(false);
     }

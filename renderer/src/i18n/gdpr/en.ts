@@ -71,6 +71,7 @@ export const gdprEn: GdprMessages = {
       failed: 'The request could not be recorded. Nothing was saved.',
     },
     detail: {
+      requestChanged: 'The request has changed or been closed meanwhile, so nothing was changed. Check the request’s status.',
       received: 'Arrived',
       channel: 'Arrived by',
       due: 'Due',
@@ -169,6 +170,7 @@ export const gdprEn: GdprMessages = {
     },
     sections: { label: 'Privacy sections', dashboard: 'Overview', disclosures: 'Disclosures', retention: 'Retention' },
     rectify: {
+      unchanged: 'Nothing was changed, so no rectification was recorded with the request.',
       title: 'Rectification on request',
       banner: 'Rectification request received {{received}} ({{requester}}). The changes you save are recorded with the request.',
       saved: 'Data rectified and the change recorded with the request.',

@@ -74,6 +74,7 @@ export const gdprFi = {
       failed: 'Pyyntöä ei voitu kirjata. Mitään ei tallennettu.',
     },
     detail: {
+      requestChanged: 'Pyyntö on ehtinyt muuttua tai sulkeutua, joten mitään ei muutettu. Tarkista pyynnön tila.',
       received: 'Saapui',
       channel: 'Saapumistapa',
       due: 'Määräpäivä',
@@ -172,6 +173,7 @@ export const gdprFi = {
     },
     sections: { label: 'Tietosuojan osiot', dashboard: 'Yleiskatsaus', disclosures: 'Luovutukset', retention: 'Säilytysajat' },
     rectify: {
+      unchanged: 'Tietoihin ei tehty muutoksia, joten pyyntöön ei kirjattu oikaisua.',
       title: 'Tietojen oikaisu pyynnöstä',
       banner: 'Oikaisupyyntö, vastaanotettu {{received}} ({{requester}}). Tallennetut muutokset kirjataan pyyntöön.',
       saved: 'Tiedot oikaistu ja muutos kirjattu pyyntöön.',

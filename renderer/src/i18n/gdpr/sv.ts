@@ -71,6 +71,7 @@ export const gdprSv: GdprMessages = {
       failed: 'Begäran kunde inte antecknas. Inget sparades.',
     },
     detail: {
+      requestChanged: 'Begäran har hunnit ändras eller stängas, så ingenting ändrades. Kontrollera begärans status.',
       received: 'Inkom',
       channel: 'Inkom som',
       due: 'Förfallodag',
@@ -169,6 +170,7 @@ export const gdprSv: GdprMessages = {
     },
     sections: { label: 'Dataskyddets delar', dashboard: 'Översikt', disclosures: 'Utlämnanden', retention: 'Lagringstider' },
     rectify: {
+      unchanged: 'Inga uppgifter ändrades, så ingen rättelse registrerades i begäran.',
       title: 'Rättelse på begäran',
       banner: 'Begäran om rättelse mottagen {{received}} ({{requester}}). Ändringarna du sparar registreras i begäran.',
       saved: 'Uppgifterna har rättats och ändringen registrerats i begäran.',
