@@ -509,7 +509,7 @@ export const contract = {
         customerIds: z.array(z.string().min(1).max(64)).max(MAX_DISCLOSED_CUSTOMERS),
         leftOutRestricted: z.number().int().nonnegative(),
       }),
-      z.object({ status: z.literal('refused'), reason: z.enum(['passphrase_weak', 'passphrase_is_backup']) }),
+      z.object({ status: z.literal('refused'), reason: z.enum(['passphrase_weak', 'passphrase_is_backup', 'passphrase_is_own']) }),
     ]),
   },
   /**

@@ -122,7 +122,7 @@ export function createAllHandlers(facts: AppFacts, services: MainServices): Hand
       logger,
       now: services.now,
     }),
-    ...createTransferHandlers({ sessions, backups: services.backups, journal, dialogs: services.dialogs, fonts: services.fonts, logger, now: services.now }),
+    ...createTransferHandlers({ sessions, backups: services.backups, vault: services.vault, journal, dialogs: services.dialogs, fonts: services.fonts, logger, now: services.now }),
   } satisfies Handlers;
 }
 

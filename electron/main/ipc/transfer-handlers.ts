@@ -15,6 +15,7 @@ import { dateStamp, saveIntoFolder, type PlannedFile } from '../services/documen
 import type { FontService } from '../services/font-service';
 import { appendQuietly, type JournalService } from '../services/journal-service';
 import type { SessionService } from '../services/session-service';
+import type { VaultService } from '../services/vault-service';
 import type { Handlers } from './handle';
 import { HandlerError } from './handler-error';
 
@@ -40,6 +41,8 @@ export interface TransferHandlerDeps {
   readonly sessions: SessionService;
   /** To refuse the salon's own backup passphrase as the transfer passphrase. */
   readonly backups: BackupService;
+  /** To refuse the owner's sign-in passphrase too. */
+  readonly vault: VaultService;
   readonly journal: JournalService;
   readonly dialogs: Dialogs;
   readonly fonts: FontService;
@@ -50,7 +53,7 @@ export interface TransferHandlerDeps {
 type Saved = ChannelOutput<'transfers.saveSuccessorPackage'>;
 
 export function createTransferHandlers(deps: TransferHandlerDeps): Pick<Handlers, 'transfers.saveSuccessorPackage'> {
-  const { sessions, backups, journal, dialogs, fonts, logger, now = Date.now } = deps;
+  const { sessions, backups, vault, journal, dialogs, fonts, logger, now = Date.now } = deps;
   return {
     'transfers.saveSuccessorPackage': async (input): Promise<Saved> => {
       const actor = sessions.require('owner');
@@ -62,6 +65,8 @@ export function createTransferHandlers(deps: TransferHandlerDeps): Pick<Handlers
       const guessable = [note.data.business.name, note.data.successor.name, note.data.successor.controllerContact];
       if (!(await assessPassphrase(input.passphrase, guessable)).isAcceptable) return { status: 'refused', reason: 'passphrase_weak' };
       if (await backups.isBackupPassphrase(actor.dataKey, input.passphrase)) return { status: 'refused', reason: 'passphrase_is_backup' };
+      // Nor the owner's own: the successor may get the salon's computer, and with it the key file.
+      if (await vault.isUserPassphrase(actor.user.id, input.passphrase)) return { status: 'refused', reason: 'passphrase_is_own' };
 
       const { document: whole } = checked;
       const createdAt = now();

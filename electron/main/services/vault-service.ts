@@ -117,6 +117,11 @@ export interface VaultService {
   create(input: CreateVaultInput): Promise<CreatedVault>;
   /** Opens a user's slot. A locked-out user is refused before the passphrase is even tried. */
   unlock(userId: string, passphrase: string): Promise<UnlockOutcome>;
+  /**
+   * Whether `passphrase` opens one of the user's own slots — to refuse it where a passphrase must
+   * be a different one (the successor package). No sign-in: nothing is written, no lockout counted.
+   */
+  isUserPassphrase(userId: string, passphrase: string): Promise<boolean>;
   /** Opens the recovery slot; the user is the first active owner. Malformed input: `invalid_request`. */
   unlockWithRecoveryKey(recoveryKey: string): Promise<UnlockOutcome>;
   changePassphrase(input: ChangePassphraseInput): Promise<ChangePassphraseOutcome>;
@@ -383,6 +388,12 @@ export function createVaultService(userDataDir: string, options: VaultServiceOpt
         }
         await upgradeIfWeak(current, opened.slot, passphrase, opened.dataKey);
         return { status: 'ok', vaultId: vault.vaultId, user: { ...user, lockout: { ...NO_LOCKOUT } }, dataKey: opened.dataKey };
+      }),
+
+    isUserPassphrase: (userId, passphrase) =>
+      exclusive(async () => {
+        const vault = await load();
+        return (await openAny(vault.slots.filter((slot) => slot.owner === userId), passphrase)).kind === 'ok';
       }),
 
     unlockWithRecoveryKey: (recoveryKey) =>

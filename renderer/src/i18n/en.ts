@@ -185,6 +185,7 @@ export const en: Messages = {
     passphrase_mismatch: 'The passphrases do not match.',
     passphrase_weak: 'The passphrase is too weak.',
     passphrase_is_backup: 'This is the salon’s backup passphrase. Choose a passphrase of its own for the transfer, so that the recipient cannot open the salon’s backups.',
+    passphrase_is_own: 'This is your own sign-in passphrase. Choose a passphrase for the transfer that you use nowhere else.',
     duration_invalid: 'The duration is 5–720 whole minutes.',
     price_invalid: 'Check the price, e.g. 49.00.',
     services_required: 'Choose at least one service.',

@@ -184,6 +184,7 @@ export const fi = {
     passphrase_mismatch: 'Tunnuslauseet eivät täsmää.',
     passphrase_weak: 'Tunnuslause on liian heikko.',
     passphrase_is_backup: 'Tämä on salongin varmuuskopioiden tunnuslause. Valitse siirrolle oma tunnuslause, jotta vastaanottaja ei voi avata salongin varmuuskopioita.',
+    passphrase_is_own: 'Tämä on oma kirjautumistunnuslauseesi. Valitse siirrolle oma tunnuslause, jota et käytä muualla.',
     duration_invalid: 'Kesto on 5–720 minuuttia, kokonaisina minuutteina.',
     price_invalid: 'Tarkista hinta, esim. 49,00.',
     services_required: 'Valitse vähintään yksi palvelu.',

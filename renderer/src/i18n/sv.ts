@@ -185,6 +185,7 @@ export const sv: Messages = {
     passphrase_mismatch: 'Lösenfraserna stämmer inte överens.',
     passphrase_weak: 'Lösenfrasen är för svag.',
     passphrase_is_backup: 'Det här är salongens lösenfras för säkerhetskopior. Välj en egen lösenfras för överlåtelsen, så att mottagaren inte kan öppna salongens säkerhetskopior.',
+    passphrase_is_own: 'Det här är din egen inloggningslösenfras. Välj en lösenfras för överlåtelsen som du inte använder någon annanstans.',
     duration_invalid: 'Längden är 5–720 hela minuter.',
     price_invalid: 'Kontrollera priset, t.ex. 49,00.',
     services_required: 'Välj minst en tjänst.',

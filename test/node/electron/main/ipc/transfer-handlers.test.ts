@@ -210,6 +210,7 @@ describe('transfers.saveSuccessorPackage', () => {
       // refusals the form shows at the passphrase field.
       expect(value(await call(w.bridge, 'transfers.saveSuccessorPackage', { ...base, passphrase: 'aaaaaaaaaaaaaaaa' }))).toEqual({ status: 'refused', reason: 'passphrase_weak' });
       expect(value(await call(w.bridge, 'transfers.saveSuccessorPackage', { ...base, passphrase: BACKUP_PASS }))).toEqual({ status: 'refused', reason: 'passphrase_is_backup' });
+      expect(value(await call(w.bridge, 'transfers.saveSuccessorPackage', { ...base, passphrase: OWNER_PASS }))).toEqual({ status: 'refused', reason: 'passphrase_is_own' });
       expect(await readdir(w.out)).toEqual([]);
       expect((await journal(w.dir)).length).toBe(before);
     },

@@ -142,6 +142,16 @@ describe('vault service: slots and users', () => {
     SLOW,
   );
 
+  it('tells whether a passphrase is the user’s own without signing in: nothing written, no failed attempt counted', async () => {
+    const { vault, created, file } = await newVault();
+    const before = await readFile(file, 'utf8');
+    expect(await vault.isUserPassphrase(created.owner.id, OWNER_PASS)).toBe(true);
+    for (let i = 0; i < 12; i += 1) expect(await vault.isUserPassphrase(created.owner.id, 'ei-tama-lause-vaan-toinen')).toBe(false);
+    expect(await vault.isUserPassphrase('nobody', OWNER_PASS)).toBe(false);
+    expect(await readFile(file, 'utf8')).toBe(before);
+    expectOk(await vault.unlock(created.owner.id, OWNER_PASS));
+  });
+
   it('lists active users for the sign-in screen, and refuses a second user with the same name', async () => {
     const { vault, holder } = await newVault();
     await vault.addUser(holder, { name: 'Riikka Vastaanotto', oneTimePassphrase: RECEPTIONIST_ONE_TIME });
