@@ -102,6 +102,8 @@ export function SuccessorTransferPanel({ state, register, today }: SuccessorTran
       // the salon, Art. 18); the same rule here checks the entry before anything is written.
       const going = registerExportTables(document.tables, (id) => register.privacy.flagsOf(id), { forRecipient: 'successor' });
       const customerIds = going.customers.map((customer) => customer.id);
+      // Everyone restricted: there is nothing the successor may receive.
+      if (customerIds.length === 0) return setFailure(t('disclosure.successor.noCustomers'));
       const disclosure: DisclosureDraftInput = {
         recipientKind: 'successor',
         recipientName: successor.data.name,
