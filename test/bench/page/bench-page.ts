@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { z } from 'zod';
 import { decryptBackup, encryptBackup } from '../../../shared/backup/age-file';
-import { buildBackupDocument, buildBackupText, checkBackupDocument, serialiseBackupDocument, type BackupTables } from '../../../shared/backup/format';
+import { buildBackupText, checkBackupDocument, type BackupTables } from '../../../shared/backup/format';
 import {
   deriveWrappingKey,
   exportDataKey,
@@ -146,8 +146,8 @@ const api = {
     referenceText = JSON.stringify({ customers: tables.customers, services: tables.services, appointments: tables.appointments });
     const jsonBytes = new Blob([referenceText]).size;
     if (withBackup) {
-      const document = await buildBackupDocument({ appVersion: 'bench', createdAt: new Date(BENCH_NOW), settings: { bench: true }, tables });
-      backupBytes = (await encryptBackup(serialiseBackupDocument(document), BACKUP_PASSPHRASE)).bytes;
+      const { text } = await buildBackupText({ appVersion: 'bench', createdAt: new Date(BENCH_NOW), settings: { bench: true }, tables });
+      backupBytes = (await encryptBackup(text, BACKUP_PASSPHRASE)).bytes;
     }
     ids = tables.customers.map((c) => c.id);
     // 50 days spread over the three years of history and the month ahead (midnight to midnight).

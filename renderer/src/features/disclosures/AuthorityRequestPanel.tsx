@@ -6,7 +6,6 @@ import type { IsoDate } from '../../../../shared/domain/calendar-date';
 import { DISCLOSURE_LEGAL_BASES, disclosureDraftSchema, type DisclosureDraftInput, type DisclosureLegalBasis } from '../../../../shared/schemas/disclosure';
 import { retentionPolicyOf } from '../../../../shared/schemas/retention';
 import { fieldErrors } from '../../components/form-errors';
-import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import type { Register } from '../../db/register';
 import { invoke } from '../../ipc/client';
@@ -14,6 +13,7 @@ import { DateField, SelectField } from '../requests/fields';
 import type { UnlockedState } from '../session/session-store';
 import { accessReportInput } from './access-report-input';
 import { CustomerPicker } from './CustomerPicker';
+import { DisclosureOutcome } from './DisclosureOutcome';
 import { useDisclosureRecorder } from './useDisclosureRecorder';
 
 type Format = 'both' | 'pdf' | 'json';
@@ -121,14 +121,7 @@ export function AuthorityRequestPanel({ state, register, today }: AuthorityReque
       <Button className="button button-primary" isDisabled={isBusy} onPress={() => void exportAndRecord()}>
         {t('disclosure.authority.submit')}
       </Button>
-      {isBusy ? <p className="muted">{t('disclosure.busy')}</p> : null}
-      <StatusMessage message={done} />
-      <ErrorMessage message={failure} />
-      {recorder.unrecorded !== null ? (
-        <Button className="button" isDisabled={isBusy} onPress={() => void recorder.retry()}>
-          {t('disclosure.recordRetry')}
-        </Button>
-      ) : null}
+      <DisclosureOutcome isBusy={isBusy} done={done} failure={failure} onRetry={recorder.unrecorded === null ? null : () => void recorder.retry()} />
     </section>
   );
 }

@@ -12,7 +12,6 @@ import { disclosureDraftSchema, type DisclosureDraftInput } from '../../../../sh
 import { optionalText } from '../../../../shared/schemas/text';
 import { fieldErrors } from '../../components/form-errors';
 import { PassphraseMeter } from '../../components/PassphraseMeter';
-import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { newPassphraseErrors, usePassphraseVerdict } from '../../components/usePassphraseVerdict';
 import { buildRegisterBackup } from '../../db/backup-document';
@@ -20,6 +19,7 @@ import type { Register } from '../../db/register';
 import { invoke } from '../../ipc/client';
 import { useVersion } from '../appointments/hooks';
 import { DateField, SelectField } from '../requests/fields';
+import { DisclosureOutcome } from './DisclosureOutcome';
 import { useDisclosureRecorder } from './useDisclosureRecorder';
 import type { UnlockedState } from '../session/session-store';
 
@@ -63,7 +63,6 @@ export function SuccessorTransferPanel({ state, register, today }: SuccessorTran
   const [isBusy, setBusy] = useState(false);
   const [appVersion, setAppVersion] = useState('unknown');
   const recorder = useDisclosureRecorder(register, setDone, () => setFailure(t('disclosure.recordFailed')));
-  const recordOrOffer = recorder.record;
   const { business } = state;
   const userInputs = [business?.name ?? '', draft.name, draft.controllerContact];
   const { verdict, isChecking } = usePassphraseVerdict(passphrase, userInputs);
@@ -141,7 +140,7 @@ export function SuccessorTransferPanel({ state, register, today }: SuccessorTran
         const message =
           t('disclosure.successor.done', { count: result.value.customerIds.length, files: result.value.fileCount }) +
           (result.value.leftOutRestricted > 0 ? ` ${t('disclosure.successor.leftOut', { count: result.value.leftOutRestricted })}` : '');
-        await recordOrOffer(recorded, message);
+        await recorder.record(recorded, message);
       }
     } catch {
       setFailure(t('errors.internal'));
@@ -188,14 +187,7 @@ export function SuccessorTransferPanel({ state, register, today }: SuccessorTran
       <Button className="button button-primary" isDisabled={isBusy} onPress={() => void saveAndRecord()}>
         {t('disclosure.successor.submit')}
       </Button>
-      {isBusy ? <p className="muted">{t('disclosure.busy')}</p> : null}
-      <StatusMessage message={done} />
-      <ErrorMessage message={failure} />
-      {recorder.unrecorded !== null ? (
-        <Button className="button" isDisabled={isBusy} onPress={() => void recorder.retry()}>
-          {t('disclosure.recordRetry')}
-        </Button>
-      ) : null}
+      <DisclosureOutcome isBusy={isBusy} done={done} failure={failure} onRetry={recorder.unrecorded === null ? null : () => void recorder.retry()} />
     </section>
   );
 }
